@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace SharingHub.HubCtl.Commands;
+
+/// <summary>One line per top-level command; each command lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        yield break;
+    }
+}

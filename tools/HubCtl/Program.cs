@@ -1,0 +1,3 @@
+using SharingHub.HubCtl;
+
+return await HubCtlApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
