@@ -26,6 +26,7 @@ public static class PolicyCodes
     public const string PermittedByFlow = "SH2101";
     public const string LegalGround = "SH2102";
     public const string ApprovalRequired = "SH2103";
+    public const string ApprovalSatisfied = "SH2104";
     public const string ConvenantUnknown = "SH2110";
     public const string ConvenantNotActive = "SH2111";
     public const string ConvenantNotYetValid = "SH2112";

@@ -157,20 +157,14 @@ public sealed partial class CompiledConvenant
             return new PolicyDecision(flow.PermitBodies[purpose]!);
         }
 
-        // Key: flow (12 bits) | purpose (6) | triggers (10) | fired rules (36).
-        var cacheable = _rules.Length <= 36 && flow.Index < 4096;
-        var key = ((ulong)(uint)flow.Index << 52) | ((ulong)(uint)purpose << 46) | ((ulong)(uint)triggers << 36) | fired;
-        if (cacheable && _approvalBodies.TryGetValue(key, out var cached))
+        var key = new ApprovalKey(flow.Index, purpose, (int)triggers, fired, (int)request.Approved);
+        if (_approvalBodies.TryGetValue(key, out var cached))
         {
             return new PolicyDecision(cached);
         }
 
-        var body = BuildApprovalBody(flow, purpose, fired, triggers);
-        if (cacheable)
-        {
-            _approvalBodies.TryAdd(key, body);
-        }
-
+        var body = BuildApprovalBody(flow, purpose, fired, triggers, request.Approved);
+        _approvalBodies.TryAdd(key, body);
         return new PolicyDecision(body);
     }
 
@@ -202,7 +196,7 @@ public sealed partial class CompiledConvenant
         return null;
     }
 
-    private DecisionBody BuildApprovalBody(CompiledFlow flow, int purpose, ulong fired, ApprovalTriggers triggers)
+    private DecisionBody BuildApprovalBody(CompiledFlow flow, int purpose, ulong fired, ApprovalTriggers triggers, ApprovalGates approved)
     {
         var reasons = ImmutableArray.CreateBuilder<DecisionReason>();
         var requirements = ImmutableArray.CreateBuilder<ApprovalRequirement>();
@@ -239,6 +233,21 @@ public sealed partial class CompiledConvenant
         }
 
         reasons.AddRange(PermitReasons(flow, purpose));
-        return new DecisionBody(DecisionOutcome.NeedsApproval, Id, deciding ?? flow.ClauseId, reasons.ToImmutable(), flow.Obligations, gates, requirements.ToImmutable(), flow);
+        var open = gates & ~approved;
+        if (open == ApprovalGates.None)
+        {
+            // Every required gate has been passed: permit, citing the flow and the approvals it rests on.
+            var permitReasons = reasons.ToImmutable();
+            var flowFirst = permitReasons.Where(r => r.Code != PolicyCodes.ApprovalRequired)
+                .Concat(permitReasons.Where(r => r.Code == PolicyCodes.ApprovalRequired)
+                    .Select(r => r with { Code = PolicyCodes.ApprovalSatisfied, Message = "satisfied: " + r.Message }))
+                .ToImmutableArray();
+            return new DecisionBody(DecisionOutcome.Permit, Id, flow.ClauseId, flowFirst, flow.Obligations, ApprovalGates.None, requirements.ToImmutable(), flow);
+        }
+
+        var pending = requirements.Where(r => (r.Gate & open) != 0).ToImmutableArray();
+        return new DecisionBody(DecisionOutcome.NeedsApproval, Id, pending.Length > 0 ? pending[0].ClauseId : deciding ?? flow.ClauseId, reasons.ToImmutable(), flow.Obligations, open, pending, flow);
     }
 }
+
+internal readonly record struct ApprovalKey(int Flow, int Purpose, int Triggers, ulong Fired, int Approved);

@@ -31,6 +31,18 @@ public sealed partial class CompiledConvenant
             return false;
         }
 
+        var approved = ApprovalGates.None;
+        foreach (var name in query.Approved)
+        {
+            if (!PolicyNames.Gate.TryParse(name, out var gate))
+            {
+                denial = new PolicyDecision(_denyInvalid);
+                return false;
+            }
+
+            approved |= gate;
+        }
+
         var level = FindLevel(query.Level);
         if (query.Level is not null && level.IsNone)
         {
@@ -54,6 +66,7 @@ public sealed partial class CompiledConvenant
             Level = level,
             Facts = flags,
             Counterpart = counterpart,
+            Approved = approved,
         };
         return true;
     }

@@ -17,7 +17,7 @@ public sealed partial class CompiledConvenant
     private readonly FrozenDictionary<string, int> _purposes;
     private readonly FrozenDictionary<string, int> _categories;
     private readonly FrozenDictionary<string, int> _levels;
-    private readonly ConcurrentDictionary<ulong, DecisionBody> _approvalBodies = new();
+    private readonly ConcurrentDictionary<ApprovalKey, DecisionBody> _approvalBodies = new();
 
     public ConvenantDocument Document { get; }
     public string Id => Document.Id;

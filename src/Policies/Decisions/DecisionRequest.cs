@@ -33,5 +33,11 @@ public readonly record struct DecisionRequest(
     /// </summary>
     public PartyHandle Counterpart { get; init; }
 
+    /// <summary>
+    /// Gates already passed for this request (the hub sets them from a recorded approval or grant). When every
+    /// gate the convenant requires is among them, the decision is Permit.
+    /// </summary>
+    public ApprovalGates Approved { get; init; }
+
     public bool IsMinor => (Facts & RequestFacts.Minor) != 0;
 }

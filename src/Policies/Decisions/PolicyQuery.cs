@@ -21,5 +21,8 @@ public sealed record PolicyQuery
     public bool Minor { get; init; }
     public bool NewPurpose { get; init; }
     public bool CrossConvenant { get; init; }
+
+    /// <summary>Gate names already passed ("four-eyes", "privacy-officer", "moreel-beraad", "steering-group").</summary>
+    public IReadOnlyList<string> Approved { get; init; } = [];
     public required DateTimeOffset At { get; init; }
 }
