@@ -222,10 +222,11 @@ public sealed partial class CompiledConvenant
             if ((flow.StaticGates & gate) != 0)
             {
                 gates |= gate;
-                var requirement = GetApprovalRequirement(gate) ?? new ApprovalRequirement(gate, flow.ClauseId, new Quorum(1, [], false, 0), flow.Definition.Description);
+                // A gate the flow itself demands is decided by that flow's clause, with the quorum the convenant sets for the gate.
+                var quorum = GetApprovalRequirement(gate)?.Quorum ?? new Quorum(1, [], false, 0);
                 if (!requirements.Any(r => r.Gate == gate))
                 {
-                    requirements.Add(requirement);
+                    requirements.Add(new ApprovalRequirement(gate, flow.ClauseId, quorum, flow.Definition.Description));
                 }
 
                 reasons.Add(new DecisionReason(PolicyCodes.ApprovalRequired, flow.ClauseId, $"{PolicyNames.Gate.ToName(gate)} required by flow {flow.ClauseId}"));
