@@ -9,15 +9,16 @@ public sealed partial class CompiledConvenant
     /// <summary>
     /// Resolves a query to a request. Unknown partners, roles and purposes resolve to "none" handles, which the
     /// engine denies with their own reason; unknown categories, names or levels give a denial right away.
+    /// Reasons never echo the caller's strings, so a mistaken identifier in a field cannot leak into a log.
     /// </summary>
     public bool TryResolve(PolicyQuery query, ConvenantHandle handle, out DecisionRequest request, out PolicyDecision denial)
     {
         ArgumentNullException.ThrowIfNull(query);
         request = default;
         denial = default;
-        if (!TryGetCategories(query.Categories, out var categories, out var unknown))
+        if (!TryGetCategories(query.Categories, out var categories, out _))
         {
-            denial = new PolicyDecision(DecisionBody.Deny(Id, Document.ClauseId, PolicyCodes.CategoryUnknown, $"category \"{Clip(unknown)}\" is not defined in convenant {Id}"));
+            denial = new PolicyDecision(_denyCategoryUnknown);
             return false;
         }
 
@@ -46,7 +47,7 @@ public sealed partial class CompiledConvenant
         var level = FindLevel(query.Level);
         if (query.Level is not null && level.IsNone)
         {
-            denial = new PolicyDecision(DecisionBody.Deny(Id, Document.ClauseId, PolicyCodes.InvalidRequest, $"escalation level \"{Clip(query.Level)}\" is not defined in convenant {Id}"));
+            denial = new PolicyDecision(_denyInvalid);
             return false;
         }
 
@@ -124,5 +125,4 @@ public sealed partial class CompiledConvenant
         return new PolicyDecision(new DecisionBody(DecisionOutcome.Deny, Id, decision.DecidingClauseId, reasons));
     }
 
-    private static string Clip(string? text) => text is null ? "" : text.Length <= 48 ? text : text[..48] + "…";
 }

@@ -60,7 +60,8 @@ internal sealed class JsonObjectReader
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                errors.Add(new ConvenantError(PolicyCodes.UnknownField, reader.Child(property.Name), clauseId, $"unknown field \"{Truncate(property.Name)}\" in {kind}; allowed: {string.Join(", ", known)}"));
+                var shown = Shown(property.Name);
+                errors.Add(new ConvenantError(PolicyCodes.UnknownField, reader.Child(shown[0] == '"' ? property.Name : "(unknown)"), clauseId, $"unknown field {shown} in {kind}; allowed: {string.Join(", ", known)}"));
             }
         }
 
@@ -324,7 +325,12 @@ internal sealed class JsonObjectReader
         return null;
     }
 
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>Quotes a field name only when it looks like one (letters and digits, starting with a letter), so a
+    /// mistaken value pasted as a key (a BSN, an e-mail address) never reaches an error message.</summary>
+    private static string Shown(string name)
+        => name.Length <= 40 && name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit) && name.Count(char.IsAsciiDigit) < 4
+            ? $"\"{name}\""
+            : "(name not shown)";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

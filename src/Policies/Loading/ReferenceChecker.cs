@@ -137,10 +137,15 @@ internal sealed class ReferenceChecker
             var current = purpose.Parent;
             while (current is not null && parents.TryGetValue(current, out var next))
             {
-                if (!seen.Add(current))
+                if (current == purpose.Id)
                 {
                     _errors.Add(new ConvenantError(PolicyCodes.PurposeCycle, purpose.Path + ".parent", purpose.ClauseId, $"purpose \"{purpose.Id}\" is its own ancestor"));
                     break;
+                }
+
+                if (!seen.Add(current))
+                {
+                    break; // a cycle further up, reported at its own members
                 }
 
                 current = next;
