@@ -24,7 +24,7 @@ public sealed class ConvenantCatalog
 
     public IReadOnlyList<CompiledConvenant> Convenants => _convenants;
 
-    /// <summary>Loads every convenant text; fails with all errors (each prefixed by nothing: paths are per file) when any is invalid or ids repeat.</summary>
+    /// <summary>Loads every convenant text; fails with every error, tagged with the source it came from, when any text is invalid or two share an id.</summary>
     public static (ConvenantCatalog? Catalog, IReadOnlyList<(string Source, ConvenantError Error)> Errors) TryCreate(
         IEnumerable<(string Source, string Json)> convenants, TimeProvider time)
     {

@@ -62,11 +62,4 @@ public static class ConvenantLoader
 
         return Load(json);
     }
-
-    /// <summary>Parses and checks references without compiling; for the linter, which needs the document.</summary>
-    internal static (ConvenantDocument? Document, List<ConvenantError> Errors) Validate(string json)
-    {
-        var result = Load(json);
-        return (result.Convenant?.Document, result.Errors.ToList());
-    }
 }
