@@ -67,7 +67,7 @@ public sealed class Bsn : IEquatable<Bsn>
     /// </summary>
     public static bool IsValidElfproef(ReadOnlySpan<char> nineDigits)
     {
-        if (nineDigits.Length != 9 || nineDigits.ContainsAnyExceptInRange('0', '9') || InputText.IsAllZeros(nineDigits))
+        if (nineDigits.Length != 9 || !InputText.AllInRange(nineDigits, '0', '9') || InputText.IsAllZeros(nineDigits))
         {
             return false;
         }

@@ -122,7 +122,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
         }
 
         string ascii;
-        if (raw.ContainsAnyExceptInRange((char)0x20, (char)0x7E))
+        if (!InputText.AllInRange(raw, (char)0x20, (char)0x7E))
         {
             if (!HasOnlyIdnaCharacters(raw))
             {
@@ -206,7 +206,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
             lastLabel = label;
         }
 
-        return labels >= 2 && lastLabel.ContainsAnyExceptInRange('0', '9');
+        return labels >= 2 && !InputText.AllInRange(lastLabel, '0', '9');
     }
 
     /// <inheritdoc/>

@@ -35,6 +35,10 @@ public sealed class PersonNameTests
     [InlineData(null, null, "Jansen", "", "", "jansen", "")]
     [InlineData("  Jan  ", "  van  ", "  Dijk  ", "jan", "van", "dijk", "j")]
     [InlineData("Jan", "vanden", "Berg", "jan", "vanden", "berg", "j")]
+    [InlineData("Jan", "van der", "van der Berg", "jan", "van der", "berg", "j")]
+    [InlineData("Jan", "van", "Van Dijk", "jan", "van", "dijk", "j")]
+    [InlineData("Jan", "de", "van Dijk", "jan", "de", "van dijk", "j")]
+    [InlineData("Jan", null, "Van", "jan", "", "van", "j")]
     public void Parse_Fields_FoldsAndSplits(
         string? given, string? prefix, string? surname, string expectedGiven, string expectedPrefix, string expectedSurname, string expectedInitials)
     {
