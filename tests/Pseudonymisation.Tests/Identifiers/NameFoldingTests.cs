@@ -103,6 +103,23 @@ public sealed class NameFoldingTests
         Assert.StartsWith("viiiffi ij ss viiiffi ij ss", folded, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(100_000)]
+    public void Fold_LongestExpansion_GrowsTheBuffer(int count)
+    {
+        // U+FDFA (an Arabic ligature) decomposes into 15 letters: the largest expansion in the table.
+        string raw = "Jan " + string.Concat(Enumerable.Repeat("\uFDFA ", count)) + "Piet";
+
+        string folded = NameFolding.Fold(raw);
+
+        Assert.Equal(4 + (16 * count) + 4, folded.Length);
+        Assert.StartsWith("jan \u0635\u0644\u0649", folded, StringComparison.Ordinal);
+        Assert.EndsWith(" piet", folded, StringComparison.Ordinal);
+        Assert.Equal(folded, NameFolding.Fold(folded));
+    }
+
     [Property]
     public bool Fold_ArbitraryUnicode_IsIdempotent(UnicodeString raw)
     {
