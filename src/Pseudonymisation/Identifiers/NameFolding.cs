@@ -9,12 +9,15 @@ namespace SharingHub.Pseudonymisation.Identifiers;
 /// decomposition (NFKD) with diacritics removed (ë→e, ç→c, ø→o, ß→ss, æ→ae, ĳ→ij, ﬁ→fi), lower-case
 /// invariant; every run of punctuation, hyphens, apostrophes, symbols (emoji) and whitespace becomes one
 /// space; invisible format characters (zero-width joiners, bidi marks, soft hyphens) are dropped; the result
-/// is trimmed. Letters outside the table (Arabic, CJK, ...) are kept, lower-cased. Folding is total (never
-/// fails) and idempotent: Fold(Fold(x)) == Fold(x).
+/// is trimmed. Letters without a decomposition (most Arabic, CJK, Hangul, ...) are kept, lower-cased. Folding
+/// is total (never fails, any length) and idempotent: Fold(Fold(x)) == Fold(x); already folded input is
+/// returned as the same instance without allocating.
 /// </summary>
 /// <remarks>
 /// The hub runs with InvariantGlobalization, where <see cref="string.Normalize()"/> leaves non-ASCII text
-/// unchanged, so the decomposition comes from the generated <see cref="FoldTable"/>.
+/// unchanged, so the decomposition comes from <see cref="FoldTable"/>, generated from Unicode data by
+/// FoldTable.generator.py (next to this file). Letters added to Unicode after that data fall back to plain
+/// lower-casing.
 /// </remarks>
 public static class NameFolding
 {
