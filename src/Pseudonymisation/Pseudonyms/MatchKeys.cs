@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using SharingHub.Pseudonymisation.Identifiers;
 
 namespace SharingHub.Pseudonymisation.Pseudonyms;
 
@@ -85,4 +87,119 @@ public static class MatchKeys
         definition = Array.Find(Definitions, d => string.Equals(d.Name, name, StringComparison.Ordinal));
         return definition is not null;
     }
+
+    /// <summary>
+    /// The inputs of every match key and identifier field the record has, strongest first. A match key is
+    /// made only when all its required parts are present: name+dob needs given names, surname and date of
+    /// birth; surname+initial+dob a first initial; the address keys a parsed address.
+    /// </summary>
+    public static IReadOnlyList<MatchKeyInput> InputsFor(SubjectIdentifiers subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var inputs = new List<MatchKeyInput>(8);
+        AddInputs(subject, inputs);
+        return inputs;
+    }
+
+    /// <summary>Appends the inputs of <paramref name="subject"/> to <paramref name="inputs"/> (no intermediate list).</summary>
+    public static void AddInputs(SubjectIdentifiers subject, List<MatchKeyInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(inputs);
+        switch (subject)
+        {
+            case PersonIdentifiers person:
+                AddPerson(person, inputs);
+                break;
+            case AddressIdentifiers address:
+                inputs.Add(Address(address.Address));
+                break;
+            case CompanyIdentifiers company:
+                inputs.Add(Kvk(company.Kvk));
+                break;
+            case VehicleIdentifiers vehicle:
+                inputs.Add(Kenteken(vehicle.Kenteken));
+                break;
+            default:
+                throw new ArgumentException("Unknown subject identifiers type.", nameof(subject));
+        }
+    }
+
+    public static MatchKeyInput Bsn(Bsn bsn) => new(PseudonymKind.Bsn, NotNull(bsn).Normalised);
+
+    public static MatchKeyInput NameDob(PersonName name, DateOfBirth dateOfBirth) =>
+        new(PseudonymKind.NameDob, NotNull(name).GivenNames, name.SurnamePrefix, name.Surname, NotNull(dateOfBirth).Normalised);
+
+    /// <summary>Needs a first initial (<see cref="PersonName.FirstInitial"/> not '\0').</summary>
+    public static MatchKeyInput SurnameInitialDob(PersonName name, DateOfBirth dateOfBirth)
+    {
+        if (NotNull(name).FirstInitial == '\0')
+        {
+            throw new ArgumentException("The name has no given names, so no initial.", nameof(name));
+        }
+
+        return new(PseudonymKind.SurnameInitialDob, name.SurnamePrefix, name.Surname, name.FirstInitial.ToString(), NotNull(dateOfBirth).Normalised);
+    }
+
+    public static MatchKeyInput PostcodeHouseDob(DutchAddress address, DateOfBirth dateOfBirth) =>
+        new(PseudonymKind.PostcodeHouseDob, NotNull(address).Postcode.Normalised, HouseNumber(address), address.Suffix, NotNull(dateOfBirth).Normalised);
+
+    public static MatchKeyInput Address(DutchAddress address) =>
+        new(PseudonymKind.Address, NotNull(address).Postcode.Normalised, HouseNumber(address), address.Suffix);
+
+    public static MatchKeyInput Kvk(KvkNumber kvk) => new(PseudonymKind.Kvk, NotNull(kvk).Normalised);
+
+    public static MatchKeyInput Kenteken(Kenteken kenteken) => new(PseudonymKind.Kenteken, NotNull(kenteken).Normalised);
+
+    public static MatchKeyInput Iban(Iban iban) => new(PseudonymKind.Iban, NotNull(iban).Normalised);
+
+    public static MatchKeyInput Phone(PhoneNumber phone) => new(PseudonymKind.Phone, NotNull(phone).Normalised);
+
+    public static MatchKeyInput Email(EmailAddress email) => new(PseudonymKind.Email, NotNull(email).Normalised);
+
+    private static void AddPerson(PersonIdentifiers person, List<MatchKeyInput> inputs)
+    {
+        if (person.Bsn is not null)
+        {
+            inputs.Add(Bsn(person.Bsn));
+        }
+
+        if (person.Name is not null && person.DateOfBirth is not null && person.Name.Surname.Length > 0)
+        {
+            if (person.Name.GivenNames.Length > 0)
+            {
+                inputs.Add(NameDob(person.Name, person.DateOfBirth));
+            }
+
+            if (person.Name.FirstInitial != '\0')
+            {
+                inputs.Add(SurnameInitialDob(person.Name, person.DateOfBirth));
+            }
+        }
+
+        if (person.Address is not null && person.DateOfBirth is not null)
+        {
+            inputs.Add(PostcodeHouseDob(person.Address, person.DateOfBirth));
+        }
+
+        if (person.Iban is not null)
+        {
+            inputs.Add(Iban(person.Iban));
+        }
+
+        if (person.Phone is not null)
+        {
+            inputs.Add(Phone(person.Phone));
+        }
+
+        if (person.Email is not null)
+        {
+            inputs.Add(Email(person.Email));
+        }
+    }
+
+    private static string HouseNumber(DutchAddress address) => address.HouseNumber.ToString(CultureInfo.InvariantCulture);
+
+    private static T NotNull<T>(T? value)
+        where T : class => value ?? throw new ArgumentNullException(nameof(value));
 }
