@@ -1,3 +1,5 @@
+using SharingHub.Pseudonymisation.Hashing;
+
 namespace SharingHub.Pseudonymisation.Keys;
 
 /// <summary>
@@ -11,6 +13,8 @@ internal sealed class DomainKeyMaterial : IDisposable
 
     private readonly SecretBuffer _pseudonymKey;
     private readonly SecretBuffer _referenceSecret;
+    private readonly Lock _gate = new();
+    private HmacSha256Key? _pseudonymHmacKey;
 
     public DomainKeyMaterial(string domain, int version, Guid keyId, ReadOnlySpan<byte> pseudonymKey, ReadOnlySpan<byte> referenceSecret)
     {
@@ -36,10 +40,27 @@ internal sealed class DomainKeyMaterial : IDisposable
 
     public ReadOnlySpan<byte> ReferenceSecret => _referenceSecret.Span;
 
+    /// <summary>The pseudonym key in precomputed HMAC form, made on first use and disposed with this material.</summary>
+    public HmacSha256Key PseudonymHmacKey
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pseudonymHmacKey ??= new HmacSha256Key(PseudonymKey);
+            }
+        }
+    }
+
     public override string ToString() => $"DomainKeyMaterial {{ Domain = {Domain}, Version = {Version}, KeyId = {KeyId} }}";
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            _pseudonymHmacKey?.Dispose();
+        }
+
         _pseudonymKey.Dispose();
         _referenceSecret.Dispose();
     }
