@@ -33,7 +33,8 @@ public sealed class Bsn : IEquatable<Bsn>
         }
 
         Span<char> digits = stackalloc char[9];
-        IdentifierError error = InputText.CollectDigits(input, digits, InputText.IsDigitGroupSeparator, out int count);
+        IdentifierError error = InputText.CollectDigits(
+            input, digits, DigitSeparators.Whitespace | DigitSeparators.Dot | DigitSeparators.Dash, out int count);
         if (error != IdentifierError.None)
         {
             return ParseResult<Bsn>.Failure(error);

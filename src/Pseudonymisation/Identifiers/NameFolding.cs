@@ -120,7 +120,7 @@ public static class NameFolding
                 return scratch[..1];
             }
 
-            kind = char.IsControl(c) ? CharKind.Ignore : CharKind.Separator;
+            kind = char.IsControl(c) && !char.IsWhiteSpace(c) ? CharKind.Ignore : CharKind.Separator;
             return default;
         }
 
@@ -150,7 +150,7 @@ public static class NameFolding
             case UnicodeCategory.SpacingCombiningMark:
             case UnicodeCategory.EnclosingMark:
             case UnicodeCategory.Format:
-            case UnicodeCategory.Control:
+            case UnicodeCategory.Control when !Rune.IsWhiteSpace(rune):
                 kind = CharKind.Ignore;
                 return default;
             default:
