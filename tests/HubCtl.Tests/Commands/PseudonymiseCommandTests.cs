@@ -113,6 +113,25 @@ public sealed class PseudonymiseCommandTests : IDisposable
         Assert.Equal(["a.csv", "b.csv", "k.json"], _directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("r9,,Anna,,Vries42,1975-05-05,,,,,,,,", "column name", "Vries42")]
+    [InlineData("r9,,Anna,,de Vries,1975-02-30,,,,,,,,", "column date_of_birth", "1975-02-30")]
+    [InlineData("r9,,,,,,,,12,,99999 ZZ,,,", "column address", "99999")]
+    [InlineData("r9,,,,,,,,,,,,not-a-phone,", "column phone", "not-a-phone")]
+    [InlineData("r9,,,,,,,,,,,,,anna@@example.nl", "column email", "anna@@")]
+    public async Task Run_InvalidField_NamesFieldNotValue(string row, string expected, string value)
+    {
+        var input = WriteInput(Row1, row);
+
+        var (exit, _, error) = await Run("--in", input, "--out", Out, "--key-file", Key, "--domain", "riec", "--create-key");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("row 2", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(Out));
+    }
+
     [Fact]
     public async Task Run_BrokenCsvRow_RowNumberedErrorExit1NoOutputFile()
     {

@@ -102,6 +102,11 @@ internal sealed class PseudonymiseRunner
             }
 
             rows += Flush(pseudonymiser, ids, subjects, output.Writer);
+            if (_context.IsInteractive && rows >= Chunk)
+            {
+                _context.Error.WriteLine();
+            }
+
             try
             {
                 output.Commit();
@@ -162,7 +167,11 @@ internal sealed class PseudonymiseRunner
         return -1;
     }
 
-    /// <summary>Parses the identifiers of one row; the error names the column and the SH10xx code, never the value.</summary>
+    /// <summary>
+    /// Parses the identifiers of one row; the error names the field and the SH10xx code, never the value.
+    /// Fields: bsn, name (given_names, surname_prefix, surname), date_of_birth, address (postcode,
+    /// house_number, house_number_suffix), phone, email.
+    /// </summary>
     private static (ParsedPerson Person, string? Error) Parse(PersonRecord record, DateOnly today)
     {
         var skipped = new List<string>();
@@ -188,9 +197,9 @@ internal sealed class PseudonymiseRunner
         }
 
         var bsn = Field("bsn", Has(record.Bsn), () => Bsn.Parse(record.Bsn));
-        var name = Field("surname", Has(record.GivenNames) || Has(record.SurnamePrefix) || Has(record.Surname), () => PersonName.Parse(record.GivenNames, record.SurnamePrefix, record.Surname));
+        var name = Field("name", Has(record.GivenNames) || Has(record.SurnamePrefix) || Has(record.Surname), () => PersonName.Parse(record.GivenNames, record.SurnamePrefix, record.Surname));
         var dob = Field("date_of_birth", Has(record.DateOfBirth), () => DateOfBirth.Parse(record.DateOfBirth, today));
-        var address = Field("postcode+house_number", Has(record.Postcode) || Has(record.HouseNumber) || Has(record.HouseNumberSuffix), () => DutchAddress.Parse(record.Postcode, record.HouseNumber, record.HouseNumberSuffix));
+        var address = Field("address", Has(record.Postcode) || Has(record.HouseNumber) || Has(record.HouseNumberSuffix), () => DutchAddress.Parse(record.Postcode, record.HouseNumber, record.HouseNumberSuffix));
         var phone = Field("phone", Has(record.Phone), () => PhoneNumber.Parse(record.Phone));
         var email = Field("email", Has(record.Email), () => EmailAddress.Parse(record.Email));
         var person = new PersonIdentifiers(bsn, name, dob, address, Iban: null, phone, email);
