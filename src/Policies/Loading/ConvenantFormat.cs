@@ -9,7 +9,7 @@ namespace SharingHub.Policies.Loading;
 /// </summary>
 public static partial class ConvenantFormat
 {
-    /// <summary>At most this many parties, roles, levels, purposes and categories per convenant (they compile to 64-bit sets).</summary>
+    /// <summary>At most this many parties, roles, levels, purposes, categories and approval rules per convenant (they compile to 64-bit sets).</summary>
     public const int MaxItems = 64;
 
     public static readonly FrozenDictionary<string, string[]> Objects = new Dictionary<string, string[]>(StringComparer.Ordinal)

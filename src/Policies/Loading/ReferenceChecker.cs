@@ -37,6 +37,7 @@ internal sealed class ReferenceChecker
         Limit(_doc.EscalationLevels.Count, "$.escalationLevels");
         Limit(_doc.Purposes.Count, "$.purposes");
         Limit(_doc.Categories.Count, "$.categories");
+        Limit(_doc.ApprovalRules.Count, "$.approvalRules");
 
         for (var i = 0; i < _doc.Signatories.Count; i++)
         {

@@ -208,6 +208,30 @@ public sealed class ConvenantLoaderTests
     }
 
     [Fact]
+    public void Load_MoreThan64Categories_FailsWithTooMany()
+    {
+        var json = BadConvenants.Mutate("pmg", r =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                r.List("categories").Add(new JsonObject
+                {
+                    ["clauseId"] = $"PMG-C-{i + 10:D2}",
+                    ["id"] = $"extra-{i}",
+                    ["name"] = "extra",
+                    ["sensitivity"] = "regular",
+                    ["fields"] = new JsonArray($"veld-{i}"),
+                });
+            }
+        });
+
+        var error = Single(json, PolicyCodes.TooMany);
+
+        Assert.Equal("$.categories", error.Path);
+        Assert.Equal("PMG-I-01", error.ClauseId);
+    }
+
+    [Fact]
     public void Load_NotJson_FailsWithInvalidJson()
     {
         var error = Single("{ \"id\": ", PolicyCodes.InvalidJson);
