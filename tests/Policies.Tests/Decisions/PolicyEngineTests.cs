@@ -37,6 +37,10 @@ public sealed class PolicyEngineTests
     {
         var request = Resolve(RiecSubmit);
         Assert.True(Catalog.Decide(request).IsPermit);
+        for (var i = 0; i < 2000; i++)
+        {
+            _ = Catalog.Decide(request);
+        }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var permits = 0;
