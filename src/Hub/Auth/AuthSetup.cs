@@ -68,6 +68,8 @@ internal static class AuthSetup
 
         var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(HubPolicies.Caller, p => p.RequireAuthenticatedUser().RequireClaim(HubClaims.Partner));
+        authorization.AddPolicy(HubPolicies.ConvenantMember, p =>
+            p.RequireAuthenticatedUser().RequireClaim(HubClaims.Partner).AddRequirements(ConvenantRoleRequirement.Instance));
         foreach (var scope in HubScopes.All)
         {
             authorization.AddPolicy(HubPolicies.Scope(scope), p =>
@@ -75,6 +77,7 @@ internal static class AuthSetup
         }
 
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<IAuthorizationHandler, ConvenantRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, HubAuthorizationResultHandler>();
         services.Configure<PasswordHasherOptions>(o =>
         {

@@ -4,7 +4,7 @@ namespace SharingHub.Hub.Auth;
 
 /// <summary>
 /// The caller together with the <c>{convenant}</c> route value and the caller's roles in it. Available on endpoints
-/// behind <see cref="ConvenantRoleFilter"/> (<c>.RequireConvenantRole()</c>), which guarantees at least one role.
+/// behind <c>.RequireConvenantRole()</c>, which guarantees a well-formed id and at least one role.
 /// </summary>
 public sealed record ConvenantAccess(HubCaller Caller, string Convenant, IReadOnlyList<string> Roles)
 {
@@ -12,7 +12,7 @@ public sealed record ConvenantAccess(HubCaller Caller, string Convenant, IReadOn
 
     internal static readonly object ItemKey = new();
 
-    /// <summary>Minimal API binding: set by <see cref="ConvenantRoleFilter"/>.</summary>
+    /// <summary>Minimal API binding (after authorisation has checked the convenant role).</summary>
     public static ValueTask<ConvenantAccess?> BindAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -8,6 +8,7 @@ namespace SharingHub.Hub.Auth;
 
 /// <summary>
 /// Turns authorisation failures into coded ProblemDetails: 401 SH3010 (no/invalid token), 401 SH3011 (expired),
+/// 400 SH3015 (malformed convenant id), 403 SH3013 (no role in the convenant),
 /// 403 SH3012 (missing scope), 403 SH3014 (anything else). Sets WWW-Authenticate as RFC 6750 asks.
 /// </summary>
 internal sealed class HubAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
@@ -38,12 +39,28 @@ internal sealed class HubAuthorizationResultHandler : IAuthorizationMiddlewareRe
             return;
         }
 
-        var scopes = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToList() ?? [];
+        var failure = authorizeResult.AuthorizationFailure;
+        var scopes = failure?.FailedRequirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToList() ?? [];
         if (scopes.Count > 0)
         {
             context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"";
             await HubProblems.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.InsufficientScope,
                 "The access token lacks the scope '" + string.Join(' ', scopes) + "'.").ConfigureAwait(false);
+            return;
+        }
+
+        var reasons = failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
+        if (reasons.Contains(ConvenantRoleHandler.MalformedReason))
+        {
+            await HubProblems.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.MalformedConvenantId,
+                "A convenant id is 1-64 characters of a-z, 0-9 and '-'.").ConfigureAwait(false);
+            return;
+        }
+
+        if (reasons.Contains(ConvenantRoleHandler.NoRoleReason))
+        {
+            await HubProblems.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.NoRoleInConvenant,
+                "The caller has no role in this convenant.").ConfigureAwait(false);
             return;
         }
 
