@@ -78,8 +78,11 @@ public sealed class AzureBlobDocumentStore(BlobContainerClient container) : IDoc
         }
     }
 
-    public async Task CheckAvailableAsync(CancellationToken cancellationToken = default) =>
+    public async Task CheckAvailableAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         await _container.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<bool> ContainerExistsAsync(CancellationToken cancellationToken) =>
         _containerReady || (await _container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
