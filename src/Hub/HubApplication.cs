@@ -56,6 +56,7 @@ public static class HubApplication
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(paths).AddSingleton(notes).AddSingleton(limits);
+        services.AddOptions<RequestLimitOptions>().Bind(configuration.GetSection(RequestLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<StartupNotes.Writer>();
         services.AddHubProblemDetails();
         services.AddHubStorage(configuration, paths);
