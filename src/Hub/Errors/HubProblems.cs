@@ -57,7 +57,7 @@ public static class HubProblems
         _ => ErrorCodes.Unexpected,
     };
 
-    private static string TitleFor(int status) => status switch
+    internal static string TitleFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "The request is invalid.",
         StatusCodes.Status401Unauthorized => "Authentication is required.",

@@ -39,7 +39,9 @@ internal static class ProblemDetailsSetup
         problem.Status = status;
         if (!problem.Extensions.ContainsKey(HubProblems.CodeExtension))
         {
+            // A framework-made problem (404, 405, 415, bad request, ...): our code and title.
             problem.Extensions[HubProblems.CodeExtension] = HubProblems.CodeFor(status);
+            problem.Title = HubProblems.TitleFor(status);
         }
 
         if (status >= 500)
@@ -50,7 +52,6 @@ internal static class ProblemDetailsSetup
             problem.Extensions.Remove("exception");
         }
 
-        problem.Type ??= null;
         problem.Instance = null;
         problem.Extensions.Remove("requestId");
         problem.Extensions[HubProblems.TraceIdExtension] =

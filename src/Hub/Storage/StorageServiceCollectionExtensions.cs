@@ -30,6 +30,7 @@ internal static class StorageServiceCollectionExtensions
         }
 
         services.AddHostedService<StorageInitialiser>();
+        services.AddScoped<Idempotency.IdempotencyStore>();
         return services;
     }
 }

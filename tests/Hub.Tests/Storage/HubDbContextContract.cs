@@ -103,6 +103,32 @@ public abstract class HubDbContextContract(IStorageHub hub)
     }
 
     [Fact]
+    public async Task IdempotencyStore_NewReplayConflictAndPurge_BehaveOnThisProvider()
+    {
+        var client = "idem-store-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.True(IdempotencyKey.TryParse("retry-1", out var key));
+        var hash = IdempotencyStore.RequestHash("POST", "/api/v1/convenants/riec/signals", "{}"u8);
+        await using var scope = hub.Factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+
+        var first = await store.FindAsync(client, key.Value, hash);
+        store.Record(client, key.Value, hash, 201, "application/json", "{\"signalId\":\"x\"}"u8.ToArray());
+        await db.SaveChangesAsync();
+        var replay = await store.FindAsync(client, key.Value, hash);
+        var conflict = await store.FindAsync(client, key.Value, IdempotencyStore.RequestHash("POST", "/api/v1/convenants/riec/signals", "{ }"u8));
+        var purged = await store.PurgeCreatedBeforeAsync(TimeProvider.System.GetUtcNow().AddMinutes(1));
+        var afterPurge = await store.FindAsync(client, key.Value, hash);
+
+        Assert.Equal(IdempotencyOutcome.New, first.Outcome);
+        Assert.Equal(IdempotencyOutcome.Replay, replay.Outcome);
+        Assert.Equal(201, replay.Record!.StatusCode);
+        Assert.Equal(IdempotencyOutcome.Conflict, conflict.Outcome);
+        Assert.True(purged >= 1);
+        Assert.Equal(IdempotencyOutcome.New, afterPurge.Outcome);
+    }
+
+    [Fact]
     public async Task TokenEndpoint_OnThisProvider_IssuesTokenThatOpensMe()
     {
         using var http = hub.Factory.CreateApiClient();
