@@ -38,6 +38,25 @@ public abstract class HubDbContextContract(IStorageHub hub)
     }
 
     [Fact]
+    public async Task Secrets_Stored_OnlyAsHashes()
+    {
+        const string Password = "person-password-in-plain";
+        await using var scope = hub.Factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        await accounts.CreatePersonAsync("hash.check", "Hash Check", Password, "gemeente-test", [new("riec", "analist")]);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.UserName == "hash.check");
+        var clientSecret = await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>()
+            .Where(a => a.ClientId == "gemeente-system").Select(a => a.ClientSecret).SingleAsync();
+
+        Assert.DoesNotContain(Password, person.PasswordHash, StringComparison.Ordinal);
+        Assert.True(person.PasswordHash.Length > 40);
+        Assert.False(string.IsNullOrEmpty(clientSecret));
+        Assert.DoesNotContain(TestAccounts.Secret, clientSecret, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Person_DuplicateUserName_RejectedByUniqueIndex()
     {
         await using var scope = hub.Factory.Services.CreateAsyncScope();
