@@ -10,6 +10,10 @@ internal static class HubLogging
     private static readonly string[] QuietCategories =
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.RateLimiting",
+        "System.Net.Http.HttpClient",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Http.Result",
         "Microsoft.AspNetCore.Http.RequestDelegateFactory",
