@@ -12,6 +12,34 @@ internal static class ContextWords
         return AnyIn(folded, from, start, words);
     }
 
+    /// <summary>Start of the sentence holding <paramref name="index"/>: after ". X", "! X", "? X" (X upper case) or a line break.</summary>
+    public static int SentenceStart(string text, int index)
+    {
+        for (var i = Math.Min(index, text.Length) - 1; i > 0; i--)
+        {
+            if (text[i] == '\n')
+            {
+                return i + 1;
+            }
+
+            if (char.IsUpper(text[i]) && char.IsWhiteSpace(text[i - 1]))
+            {
+                var j = i - 1;
+                while (j > 0 && char.IsWhiteSpace(text[j]))
+                {
+                    j--;
+                }
+
+                if (text[j] is '.' or '!' or '?')
+                {
+                    return i;
+                }
+            }
+        }
+
+        return 0;
+    }
+
     public static bool AnyAfter(string folded, int end, int window, IReadOnlyList<string> words)
     {
         var to = Math.Min(folded.Length, end + window);

@@ -32,6 +32,11 @@ internal static class TextFolding
             return ' ';
         }
 
+        if (c == '\u0130')
+        {
+            return 'i';
+        }
+
         var lower = char.ToLowerInvariant(c);
         var index = Accented.IndexOf(lower, StringComparison.Ordinal);
         return index >= 0 ? Plain[index] : lower;

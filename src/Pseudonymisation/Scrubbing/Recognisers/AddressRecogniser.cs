@@ -22,6 +22,13 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
         "ME", "MW", "GO", "AN", "AT", "ON", "OR", "TO", "NO", "SO", "UP", "US", "WE", "HE", "BY", "MY", "IF", "AS", "BE", "DO",
     };
 
+    /// <summary>Letter pairs that are Dutch or English words; not a postcode even with a number after it, unless "postcode" is near.</summary>
+    private static readonly HashSet<string> WordLetters = new(StringComparer.Ordinal)
+    {
+        "EN", "IN", "OP", "DE", "TE", "OF", "IS", "AL", "ZO", "NA", "OM", "ON", "TO", "AN", "AT", "OR", "IF", "AS", "BY", "MY",
+        "WE", "HE", "DO", "GO", "NO", "SO", "UP", "US", "EU", "PV",
+    };
+
     private static readonly HashSet<string> StreetPrefixWords = new(StringComparer.Ordinal)
     {
         "Van", "De", "Den", "Der", "Het", "Ter", "Ten", "Burgemeester", "Burg.", "Dokter", "Dr.", "Prins", "Prinses", "Koning",
@@ -66,6 +73,11 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
             var normalisedLetters = letters.ToUpperInvariant();
             // A postbus address belongs to an organisation, not to a person.
             if (normalisedLetters is "SA" or "SD" or "SS" || (!upper && !lower) || ContextWords.AnyBefore(input.Folded, match.Index, 20, ["postbus", "antwoordnummer"]))
+            {
+                continue;
+            }
+
+            if (!context && WordLetters.Contains(normalisedLetters))
             {
                 continue;
             }
@@ -177,7 +189,7 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
     [GeneratedRegex(@"(?<![\p{L}\p{N}\-/.])(?<postcode>(?<digits>[1-9]\d{3}) ?(?<letters>[A-Za-z]{2}))(?![\p{L}\p{N}])(?:,?[ \t]*(?:(?:nr|no|nummer|huisnummer|hnr)\.?[ \t]*)?(?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis)(?![\p{L}]))?)(?![\p{N}:.,]\d|[\p{L}\p{N}]|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x)(?![\p{L}])))?", RegexOptions.CultureInvariant)]
     private static partial Regex Postcode();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<street>\p{Lu}[\p{L}'\-]*?(?:straat|straatweg|laan|weg|plein|pleintje|gracht|kade|singel|dijk|hof|park|dreef|steeg|pad|markt|wal|plantsoen|erf|haven|burg|baan|dam|boulevard|allee|kamp|rade|oord|donk|akker|zijde|poort|brink|ring|oever|wetering|vaart|vliet|polder|hoven|gaarde|veld|straatje|steegje|lei|dreef|wijk|berg|bosch|bos|hout|horst|heuvel|kanaal|ven|broek|meer|kwartier))(?![\p{L}])[ ](?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis|I{1,3})(?![\p{L}]))?)(?![\p{N}]|[:.,]\d|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x|keer|personen|mensen|woningen|jan|januari|feb|februari|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|augustus|sep|sept|september|okt|oktober|nov|november|dec|december)(?![\p{L}]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<street>(?:Straat|Laan|Plein|Gracht|Kade|Singel|Dijk|Markt|Dam|Wal|Haven|Steeg|Dreef|Brink|Ring|Voorhout|Vaart|Wetering)|\p{Lu}[\p{L}'\-]*?(?:straat|straatweg|laan|weg|plein|pleintje|gracht|kade|singel|dijk|hof|park|dreef|steeg|pad|markt|wal|plantsoen|erf|haven|burg|baan|dam|boulevard|allee|kamp|rade|oord|donk|akker|zijde|poort|brink|ring|oever|wetering|vaart|vliet|polder|hoven|gaarde|veld|straatje|steegje|lei|dreef|wijk|berg|bosch|bos|hout|horst|heuvel|kanaal|ven|broek|meer|kwartier))(?![\p{L}])[ ](?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis|I{1,3})(?![\p{L}]))?)(?![\p{N}]|[:.,]\d|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x|keer|personen|mensen|woningen|jan|januari|feb|februari|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|augustus|sep|sept|september|okt|oktober|nov|november|dec|december)(?![\p{L}]))", RegexOptions.CultureInvariant)]
     private static partial Regex Street();
 
     /// <summary>"Laan van Meerdervoort 25", "Plein van de Ridders 3", "Weg der Verenigde Naties 1".</summary>

@@ -5,7 +5,7 @@ namespace SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 /// <summary>
 /// Dates of birth: a valid calendar date ("12-03-1985", "12/3/85", "12.03.1985", "1985-03-12", "12 maart 1985",
-/// "12 mrt. '85") preceded within 40 characters by "geboren", "geb.", "geboortedatum", "dob", ... with no other
+/// "12 mrt. '85") preceded within 40 characters of the same sentence by "geboren", "geb.", "geboortedatum", "dob", ... with no other
 /// date in between (0.9), or followed by "(dob)" (0.9), or in parentheses right after a capitalised word, the
 /// police notation "P. de Vries (04-11-1978)" (0.7). Other dates (incident dates) are left alone.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed partial class DateOfBirthRecogniser : IEntityRecogniser
                 continue;
             }
 
-            var context = ContextWords.AnyBefore(input.Folded, match.Index, 40, Context, notBefore: previousEnd)
+            var context = ContextWords.AnyBefore(input.Folded, match.Index, 40, Context, notBefore: Math.Max(previousEnd, ContextWords.SentenceStart(input.Text, match.Index)))
                 || AfterIsDobMarker(input.Folded, match.Index + match.Length);
             previousEnd = match.Index + match.Length;
             var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
