@@ -13,7 +13,9 @@ internal static class NamePropagation
 
     public const string RecogniserName = "name-propagation";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Patterns are escaped literals joined by \s+: no nested quantifiers, so no catastrophic backtracking and no timeout
+    // (a timeout would throw on user text, which the scrubber must never do).
+    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
     public static List<Detection> Propagate(ScrubInput input, List<Detection> accepted)
     {

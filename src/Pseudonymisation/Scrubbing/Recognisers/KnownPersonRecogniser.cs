@@ -17,7 +17,9 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
     public const double GivenNameOnly = 0.7;
 
     private const string Possessive = "(?:'s|'|s)?";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Patterns are escaped literals joined by \s+: no nested quantifiers, so no catastrophic backtracking and no timeout
+    // (a timeout would throw on user text, which the scrubber must never do).
+    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
     public string Name => "known-person";
 
