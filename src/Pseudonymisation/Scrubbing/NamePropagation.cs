@@ -24,6 +24,12 @@ internal static class NamePropagation
             .Select(d => d.Key)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var taken = new SpanSet();
+        foreach (var detection in accepted)
+        {
+            taken.Add(detection);
+        }
+
         var found = new List<Detection>();
         foreach (var key in keys)
         {
@@ -37,8 +43,9 @@ internal static class NamePropagation
             foreach (Match match in Regex.Matches(input.Folded, pattern, RegexOptions.CultureInvariant, Timeout))
             {
                 var candidate = new Detection(ScrubEntityType.Person, match.Index, match.Length, Score, RecogniserName, ScrubEvidence.Propagated, key);
-                if (HasCapital(input.Text, match.Index, match.Length) && !accepted.Exists(a => a.Overlaps(candidate)) && !found.Exists(a => a.Overlaps(candidate)))
+                if (HasCapital(input.Text, match.Index, match.Length) && !taken.AnyOverlapping(candidate.Start, candidate.End))
                 {
+                    taken.Add(candidate);
                     found.Add(candidate);
                 }
             }

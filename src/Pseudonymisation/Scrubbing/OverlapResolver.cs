@@ -15,10 +15,10 @@ internal static class OverlapResolver
             .ThenByDescending(d => d.Length)
             .ThenBy(d => d.Start)
             .ToList();
-        var accepted = new List<Detection>();
+        var accepted = new SpanSet();
         foreach (var candidate in ordered)
         {
-            var overlapping = accepted.FindAll(a => a.Overlaps(candidate));
+            var overlapping = accepted.Overlapping(candidate.Start, candidate.End);
             if (overlapping.Count == 0)
             {
                 accepted.Add(candidate);
@@ -28,7 +28,7 @@ internal static class OverlapResolver
             if (overlapping.Exists(a => a.Type != candidate.Type))
             {
                 if (candidate.Type == ScrubEntityType.Person && TrimBefore(text, candidate, overlapping.Min(a => a.Start)) is { } trimmed
-                    && !accepted.Exists(a => a.Overlaps(trimmed)))
+                    && !accepted.AnyOverlapping(trimmed.Start, trimmed.End))
                 {
                     accepted.Add(trimmed);
                 }
@@ -36,21 +36,15 @@ internal static class OverlapResolver
                 continue;
             }
 
-            var best = overlapping[0];
-            var start = Math.Min(candidate.Start, overlapping.Min(a => a.Start));
-            var end = Math.Max(candidate.End, overlapping.Max(a => a.End));
+            var best = overlapping.OrderByDescending(a => a.Score).First();
+            var start = Math.Min(candidate.Start, overlapping[0].Start);
+            var end = Math.Max(candidate.End, overlapping[^1].End);
             var merged = new Detection(best.Type, start, end - start, best.Score, best.Recogniser, best.Evidence | candidate.Evidence, best.Key);
-            if (accepted.Exists(a => a.Type != merged.Type && a.Overlaps(merged)))
-            {
-                continue;
-            }
-
-            accepted.RemoveAll(a => a.Overlaps(candidate));
+            accepted.RemoveOverlapping(candidate.Start, candidate.End);
             accepted.Add(merged);
         }
 
-        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return accepted;
+        return accepted.ToList();
     }
 
     /// <summary>The part of a name before <paramref name="conflictStart"/>, without trailing spaces, punctuation or lower-case tussenvoegsels.</summary>

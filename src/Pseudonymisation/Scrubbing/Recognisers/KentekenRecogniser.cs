@@ -25,9 +25,24 @@ internal sealed partial class KentekenRecogniser : IEntityRecogniser
     public void Recognise(ScrubInput input, List<Detection> results)
     {
         Span<char> key = stackalloc char[8];
-        foreach (var match in Candidate().EnumerateMatches(input.Text))
+        var text = input.Text;
+        for (var position = 0; position < text.Length; position++)
         {
-            var span = input.Text.AsSpan(match.Index, match.Length);
+            // Every sidecode has a digit within its (at most eight) characters: try only word starts that have one.
+            if (!char.IsAsciiLetterOrDigit(text[position]) || (position > 0 && (char.IsLetterOrDigit(text[position - 1]) || text[position - 1] == '-'))
+                || text.AsSpan(position, Math.Min(8, text.Length - position)).IndexOfAnyInRange('0', '9') < 0)
+            {
+                continue;
+            }
+
+            var match = Candidate().Match(text, position);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            position = match.Index + match.Length - 1;
+            var span = text.AsSpan(match.Index, match.Length);
             var dashes = 0;
             var spaces = 0;
             var lower = false;
@@ -75,6 +90,6 @@ internal sealed partial class KentekenRecogniser : IEntityRecogniser
         }
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}\-])(?:[A-Za-z]{2}[- ]?\d{2}[- ]?\d{2}|\d{2}[- ]?\d{2}[- ]?[A-Za-z]{2}|\d{2}[- ]?[A-Za-z]{2}[- ]?\d{2}|[A-Za-z]{2}[- ]?\d{2}[- ]?[A-Za-z]{2}|[A-Za-z]{2}[- ]?[A-Za-z]{2}[- ]?\d{2}|\d{2}[- ]?[A-Za-z]{2}[- ]?[A-Za-z]{2}|\d{2}[- ]?[A-Za-z]{3}[- ]?\d{1}|\d{1}[- ]?[A-Za-z]{3}[- ]?\d{2}|[A-Za-z]{2}[- ]?\d{3}[- ]?[A-Za-z]{1}|[A-Za-z]{1}[- ]?\d{3}[- ]?[A-Za-z]{2}|[A-Za-z]{3}[- ]?\d{2}[- ]?[A-Za-z]{1}|[A-Za-z]{1}[- ]?\d{2}[- ]?[A-Za-z]{3}|\d{1}[- ]?[A-Za-z]{2}[- ]?\d{3}|\d{3}[- ]?[A-Za-z]{2}[- ]?\d{1})(?![\p{L}\p{N}]|-[\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<![\p{L}\p{N}\-])(?:[A-Za-z]{2}[- ]?\d{2}[- ]?\d{2}|\d{2}[- ]?\d{2}[- ]?[A-Za-z]{2}|\d{2}[- ]?[A-Za-z]{2}[- ]?\d{2}|[A-Za-z]{2}[- ]?\d{2}[- ]?[A-Za-z]{2}|[A-Za-z]{2}[- ]?[A-Za-z]{2}[- ]?\d{2}|\d{2}[- ]?[A-Za-z]{2}[- ]?[A-Za-z]{2}|\d{2}[- ]?[A-Za-z]{3}[- ]?\d{1}|\d{1}[- ]?[A-Za-z]{3}[- ]?\d{2}|[A-Za-z]{2}[- ]?\d{3}[- ]?[A-Za-z]{1}|[A-Za-z]{1}[- ]?\d{3}[- ]?[A-Za-z]{2}|[A-Za-z]{3}[- ]?\d{2}[- ]?[A-Za-z]{1}|[A-Za-z]{1}[- ]?\d{2}[- ]?[A-Za-z]{3}|\d{1}[- ]?[A-Za-z]{2}[- ]?\d{3}|\d{3}[- ]?[A-Za-z]{2}[- ]?\d{1})(?![\p{L}\p{N}]|-[\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 }
