@@ -22,7 +22,7 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
         "ME", "MW", "GO", "AN", "AT", "ON", "OR", "TO", "NO", "SO", "UP", "US", "WE", "HE", "BY", "MY", "IF", "AS", "BE", "DO",
     };
 
-    /// <summary>Letter pairs that are Dutch or English words; not a postcode even with a number after it, unless "postcode" is near.</summary>
+    /// <summary>Letter pairs that are Dutch or English words: no postcode without a house number, nor after a year-like number, unless "postcode" is near.</summary>
     private static readonly HashSet<string> WordLetters = new(StringComparer.Ordinal)
     {
         "EN", "IN", "OP", "DE", "TE", "OF", "IS", "AL", "ZO", "NA", "OM", "ON", "TO", "AN", "AT", "OR", "IF", "AS", "BY", "MY",
@@ -77,7 +77,9 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
                 continue;
             }
 
-            if (!context && WordLetters.Contains(normalisedLetters))
+            // "2023 EN 2024", "In 2024 OP ..." are years followed by a word; "4407 TE 55" is a postcode.
+            var digits = int.Parse(match.Groups["digits"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            if (!context && WordLetters.Contains(normalisedLetters) && (!number.Success || digits is >= 1900 and <= 2099))
             {
                 continue;
             }
