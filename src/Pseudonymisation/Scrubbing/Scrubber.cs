@@ -13,11 +13,14 @@ public sealed class Scrubber
 {
     private readonly ScrubberOptions options;
     private readonly IEntityRecogniser[] recognisers;
+    private readonly Dictionary<ScrubEntityType, IScrubOperator> operators;
 
     /// <summary>Creates a scrubber with the given options (key, threshold, operators).</summary>
     public Scrubber(ScrubberOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Copied and resolved once: a caller changing its dictionary later cannot make Scrub throw.
+        operators = ScrubEntityTypes.All.ToDictionary(type => type, type => ScrubOperators.For(options.OperatorFor(type)));
         foreach (var kind in options.Operators.Values)
         {
             _ = ScrubOperators.For(kind);
@@ -56,7 +59,7 @@ public sealed class Scrubber
         var position = 0;
         foreach (var detection in detections)
         {
-            var token = ScrubOperators.For(options.OperatorFor(detection.Type)).Replace(detection.Type, ids[(detection.Type, detection.Key)]);
+            var token = operators[detection.Type].Replace(detection.Type, ids[(detection.Type, detection.Key)]);
             output.Append(text, position, detection.Start - position).Append(token);
             position = detection.End;
             findings.Add(new ScrubFinding(detection.Type, detection.Start, detection.Length, token, detection.Score, detection.Recogniser, detection.Evidence));

@@ -127,8 +127,15 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
         return any ? new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout) : null;
     }
 
+    /// <summary>Folded words that hold at least one letter or digit, with leading and trailing hyphens removed.</summary>
     private static string[] Words(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? [] : TextFolding.Normalise(value.Replace('.', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : TextFolding.Normalise(value.Replace('.', ' '))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Trim('-'))
+                .Where(w => w.Any(char.IsLetterOrDigit))
+                .ToArray();
 
     /// <summary>Words separated by whitespace; a hyphen in a word may also be written as a space.</summary>
     private static string Join(IEnumerable<string> words) =>
