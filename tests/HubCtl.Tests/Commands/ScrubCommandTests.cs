@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SharingHub.HubCtl;
+using SharingHub.HubCtl.Commands;
 
 namespace SharingHub.HubCtl.Tests.Commands;
 
@@ -66,7 +67,7 @@ public sealed class ScrubCommandTests : IDisposable
     public async Task Scrub_SameKeyFile_SameTokensAcrossRuns()
     {
         await File.WriteAllTextAsync(PathOf("doc.txt"), Note);
-        await File.WriteAllTextAsync(PathOf("key.txt"), Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) + "\n");
+        Assert.Null(PseudonymiseKeyFile.Create(PathOf("key.txt"), TimeProvider.System));
 
         Assert.Equal(0, (await RunAsync("scrub", "--in", PathOf("doc.txt"), "--out", PathOf("a.txt"), "--key-file", PathOf("key.txt"))).Exit);
         Assert.Equal(0, (await RunAsync("scrub", "--in", PathOf("doc.txt"), "--out", PathOf("b.txt"), "--key-file", PathOf("key.txt"))).Exit);
@@ -133,19 +134,46 @@ public sealed class ScrubCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("c2hvcnQ=")] // base64 of 5 bytes
+    [InlineData("c2hvcnQ=")]
     [InlineData("not a key at all!")]
     [InlineData("")]
+    [InlineData("{\"kind\":\"sharinghub-hubctl-key\",\"format\":1,\"secret\":\"c2hvcnQ=\"}")] // 5-byte secret
+    [InlineData("{\"kind\":\"other\",\"format\":1,\"secret\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"}")]
+    [InlineData("{\"kind\":\"sharinghub-hubctl-key\",\"format\":2,\"secret\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"}")]
+    [InlineData("[1,2,3]")]
     public async Task Scrub_InvalidKeyFile_ExitsOneAndWritesNothing(string keyText)
     {
         await File.WriteAllTextAsync(PathOf("doc.txt"), Note);
         await File.WriteAllTextAsync(PathOf("key.txt"), keyText);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(PathOf("key.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
 
         var (exit, _, error) = await RunAsync("scrub", "--in", PathOf("doc.txt"), "--out", PathOf("out.txt"), "--key-file", PathOf("key.txt"));
 
         Assert.Equal(1, exit);
         Assert.Contains("SH9504", error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("out.txt")));
+    }
+
+    [Fact]
+    public async Task Scrub_KeyFileReadableByOthers_ExitsOneWithCode()
+    {
+        // Unix file modes only; on Windows the check does not apply and the run succeeds.
+        var unix = !OperatingSystem.IsWindows();
+        await File.WriteAllTextAsync(PathOf("doc.txt"), Note);
+        Assert.Null(PseudonymiseKeyFile.Create(PathOf("key.txt"), TimeProvider.System));
+        if (unix)
+        {
+            File.SetUnixFileMode(PathOf("key.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        }
+
+        var (exit, _, error) = await RunAsync("scrub", "--in", PathOf("doc.txt"), "--out", PathOf("out.txt"), "--key-file", PathOf("key.txt"));
+
+        Assert.Equal(unix ? 1 : 0, exit);
+        Assert.Equal(unix, error.Contains("SH9508", StringComparison.Ordinal));
+        Assert.Equal(!unix, File.Exists(PathOf("out.txt")));
     }
 
     [Fact]

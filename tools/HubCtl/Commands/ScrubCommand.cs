@@ -19,7 +19,7 @@ internal static class ScrubCommand
         ArgumentNullException.ThrowIfNull(context);
         var input = new Option<string>("--in") { Description = "UTF-8 text file to scrub", Required = true };
         var output = new Option<string>("--out") { Description = "where to write the scrubbed text", Required = true };
-        var keyFile = new Option<string?>("--key-file") { Description = "token key (hex, base64 or raw, >= 16 bytes); default: a random key for this run only" };
+        var keyFile = new Option<string?>("--key-file") { Description = "hubctl key file (as made by pseudonymise --create-key); default: a random key for this run only" };
         var report = new Option<string?>("--report") { Description = "write findings (type, offsets, token, score; never values) as JSON" };
         var command = new Command("scrub", "Replace Dutch identifiers in free text with typed tokens such as [PERSOON-3f9a]")
         {
@@ -113,9 +113,14 @@ internal static class ScrubCommand
 
         try
         {
-            return ScrubKeyFile.TryDerive(bytes, out var key)
-                ? (HubCtlApp.Success, key)
-                : (await FailAsync(context, HubCtlApp.CheckFailed, ScrubErrors.KeyFileInvalid, $"key file holds no key of at least {ScrubKeyFile.MinimumBytes} bytes (hex, base64 or raw)").ConfigureAwait(false), []);
+            var key = ScrubKeyFile.Load(bytes, keyFile, out var error);
+            if (key is null)
+            {
+                await context.Error.WriteLineAsync($"hubctl scrub: {error}").ConfigureAwait(false);
+                return (HubCtlApp.CheckFailed, []);
+            }
+
+            return (HubCtlApp.Success, key);
         }
         finally
         {

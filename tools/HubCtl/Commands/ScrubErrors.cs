@@ -12,7 +12,7 @@ internal static class ScrubErrors
     /// <summary>The key file does not exist or cannot be read (exit 1).</summary>
     public const string KeyFileNotFound = "SH9503";
 
-    /// <summary>The key file holds no usable key: fewer than 16 bytes as hex, base64 or raw bytes (exit 1).</summary>
+    /// <summary>The key file is not a format-1 hubctl key file with a 32-byte secret (exit 1).</summary>
     public const string KeyFileInvalid = "SH9504";
 
     /// <summary>The output or report could not be written; nothing was left behind (exit 1).</summary>
@@ -23,4 +23,7 @@ internal static class ScrubErrors
 
     /// <summary>A path option is empty or not a valid path (exit 2).</summary>
     public const string InvalidPath = "SH9507";
+
+    /// <summary>The key file can be read or written by group or others (exit 1).</summary>
+    public const string KeyFileInsecure = "SH9508";
 }

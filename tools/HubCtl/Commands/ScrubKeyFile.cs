@@ -1,53 +1,67 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace SharingHub.HubCtl.Commands;
 
 /// <summary>
-/// Reads the key for <c>hubctl scrub --key-file</c>: 64 hex characters, base64 text, or raw bytes (at least 16
-/// bytes after decoding). The scrubber does not use the file's key directly but a sub-key derived from it,
-/// HMAC-SHA256(file key, "sharinghub/scrub-token-key/v1"), so a pseudonymisation key file can be reused without
-/// its scrub tokens being comparable to pseudonyms.
+/// Reads the key for <c>hubctl scrub --key-file</c>: the hubctl key file that <c>hubctl pseudonymise --create-key</c>
+/// writes (JSON, kind "sharinghub-hubctl-key", format 1, a 32-byte base64 secret, mode 0600). The scrubber never
+/// uses the secret itself but a sub-key, HKDF-SHA256(secret, info "sharinghub/scrub-token-key/v1"), so scrub tokens
+/// cannot be compared with pseudonyms made from the same file.
 /// </summary>
 internal static class ScrubKeyFile
 {
-    public const int MinimumBytes = 16;
+    private static readonly byte[] Info = Encoding.ASCII.GetBytes("sharinghub/scrub-token-key/v1");
 
-    private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("sharinghub/scrub-token-key/v1");
-
-    public static bool TryDerive(byte[] fileBytes, out byte[] tokenKey)
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool IsShared(string path)
     {
-        tokenKey = [];
-        var raw = Decode(fileBytes);
-        if (raw is null || raw.Length < MinimumBytes)
+        try
         {
-            if (raw is not null)
-            {
-                CryptographicOperations.ZeroMemory(raw);
-            }
-
-            return false;
+            return (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
         }
-
-        tokenKey = HMACSHA256.HashData(raw, Purpose);
-        CryptographicOperations.ZeroMemory(raw);
-        return true;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // cannot prove it is private: refuse it
+        }
     }
 
-    private static byte[]? Decode(byte[] fileBytes)
+    /// <summary>The derived token key, or null with a coded error message (no key bytes in it).</summary>
+    public static byte[]? Load(byte[] fileBytes, string path, out string? error)
     {
-        if (!fileBytes.All(b => b is (>= 0x20 and < 0x7F) or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        error = null;
+        if (!OperatingSystem.IsWindows() && IsShared(path))
         {
-            return (byte[])fileBytes.Clone();
+            error = $"{ScrubErrors.KeyFileInsecure}: the key file is accessible to group or others; run chmod 600 on it";
+            return null;
         }
 
-        var text = Encoding.ASCII.GetString(fileBytes).Trim();
-        if (text.Length % 2 == 0 && text.Length > 0 && text.All(char.IsAsciiHexDigit))
+        var secret = new byte[32];
+        try
         {
-            return Convert.FromHexString(text);
-        }
+            using var document = JsonDocument.Parse(fileBytes);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != PseudonymiseKeyFile.Kind
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var formatNumber) || formatNumber != PseudonymiseKeyFile.Format
+                || !root.TryGetProperty("secret", out var secretText) || secretText.ValueKind != JsonValueKind.String
+                || !Convert.TryFromBase64String(secretText.GetString()!, secret, out var length) || length != secret.Length)
+            {
+                error = $"{ScrubErrors.KeyFileInvalid}: the key file is not a format-1 hubctl key file with a 32-byte secret";
+                return null;
+            }
 
-        var buffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+            return HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, salt: [], info: Info);
+        }
+        catch (JsonException)
+        {
+            error = $"{ScrubErrors.KeyFileInvalid}: the key file could not be read as a hubctl key file";
+            return null;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
     }
 }
