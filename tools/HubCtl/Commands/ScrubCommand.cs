@@ -71,7 +71,7 @@ internal static class ScrubCommand
         ScrubResult result;
         try
         {
-            result = new Scrubber(new ScrubberOptions(tokenKey)).Scrub(text.TrimStart('\uFEFF'));
+            result = new Scrubber(new ScrubberOptions(tokenKey)).Scrub(text);
         }
         finally
         {

@@ -26,7 +26,8 @@ internal sealed partial class ContextNameRecogniser : IEntityRecogniser
             var title = match.Groups["title"].Success;
             var name = match.Groups["name"];
             var words = WordSpans(input.Text, name.Index, name.Length);
-            if (!title && words.Count > 0 && char.IsLower(input.Text[words[0].Start]) && !char.IsUpper(input.Text[words[0].Start]))
+            // After a role word a name starts with a capital ("bewoner van de woning" is no name); after a title it may not.
+            if (!title && words.Count > 0 && char.IsLower(input.Text[words[0].Start]))
             {
                 continue;
             }
@@ -60,15 +61,17 @@ internal sealed partial class ContextNameRecogniser : IEntityRecogniser
             var start = words[0].Start;
             var end = words[^1].Start + words[^1].Length;
             var whole = TextFolding.Normalise(input.Text.AsSpan(nameWords[0].Start, end - nameWords[0].Start));
-            if (NameParts.NotNames.Contains(first) || nameWords.Exists(w => NameParts.IsOrganisationWord(Fold(input.Text, w))) || NameParts.Places.Contains(whole) || NameParts.IsTussenvoegsel(last)
+            if (NameParts.NotNames.Contains(first)
+                || nameWords.Exists(w => NameParts.IsOrganisationWord(Fold(input.Text, w)))
+                || NameParts.Places.Contains(whole)
+                || NameParts.IsTussenvoegsel(last)
                 || (!title && StreetEndings.Any(e => last.EndsWith(e, StringComparison.Ordinal))))
             {
                 continue;
             }
 
             var surname = SurnameForm(input.Text, nameWords);
-            var evidence = ScrubEvidence.TitleOrRole;
-            results.Add(new Detection(ScrubEntityType.Person, start, end - start, title ? AfterTitle : AfterRole, Name, evidence, "name:" + surname));
+            results.Add(new Detection(ScrubEntityType.Person, start, end - start, title ? AfterTitle : AfterRole, Name, ScrubEvidence.TitleOrRole, "name:" + surname));
         }
     }
 
