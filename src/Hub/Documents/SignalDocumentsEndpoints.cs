@@ -21,7 +21,7 @@ namespace SharingHub.Hub.Documents;
 /// <c>POST /api/v1/convenants/{convenant}/signals/{signalId}/documents</c>: multipart with one <c>file</c> part,
 /// text/plain (UTF-8) or application/pdf (checked on "%PDF-"), at most <see cref="MaxBodyBytes"/>. Only the partner that
 /// submitted the signal may attach. The original is stored only encrypted (<see cref="DocumentCipher"/>); plain text
-/// is also stored scrubbed (with the subject's name as known person) for sharing. PDF text is not extracted (no robust
+/// is also stored scrubbed (with the subject's name as known person, then the subject's other known identifiers redacted literally) for sharing. PDF text is not extracted (no robust
 /// extractor without a new dependency): a PDF is stored encrypted and marked not shareable until reviewed.
 /// </summary>
 internal sealed class SignalDocumentsEndpoints : IHubEndpoints
@@ -124,8 +124,8 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
         {
             if (text is not null)
             {
-                var known = await KnownPersonAsync(vault, signal.SubjectId, signal.Identity, cancellationToken).ConfigureAwait(false);
-                var scrubbed = Encoding.UTF8.GetBytes(scrubber.Scrub(text, known).Text);
+                var identity = await vault.OpenAsync(Subject.VaultIdOf(signal.SubjectId), signal.Identity, cancellationToken).ConfigureAwait(false);
+                var scrubbed = Encoding.UTF8.GetBytes(KnownIdentifiers.Redact(scrubber.Scrub(text, KnownPersonOf(identity)).Text, identity));
                 scrubbedName = DocumentName.Parse($"documents/{documentId:N}/scrubbed");
                 using var content = new MemoryStream(scrubbed, writable: false);
                 await store.PutAsync(scrubbedName.Value, content, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
@@ -167,13 +167,9 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
             new DocumentCreated(documentId, text is not null));
     }
 
-    private static async Task<IReadOnlyList<KnownPerson>?> KnownPersonAsync(IdentityVault vault, Guid subjectId, byte[] identity, CancellationToken cancellationToken)
-    {
-        var fields = await vault.OpenFieldsAsync(Subject.VaultIdOf(subjectId), identity,
-            [IdentityFieldNames.GivenNames, IdentityFieldNames.SurnamePrefix, IdentityFieldNames.Surname], cancellationToken).ConfigureAwait(false);
-        return fields.Fields.Count == 0 ? null :
-            [new KnownPerson(fields[IdentityFieldNames.GivenNames]?.Raw, fields[IdentityFieldNames.SurnamePrefix]?.Raw, fields[IdentityFieldNames.Surname]?.Raw)];
-    }
+    private static IReadOnlyList<KnownPerson>? KnownPersonOf(IdentityRecord identity) =>
+        identity[IdentityFieldNames.Surname] is null && identity[IdentityFieldNames.GivenNames] is null ? null :
+            [new KnownPerson(identity[IdentityFieldNames.GivenNames]?.Raw, identity[IdentityFieldNames.SurnamePrefix]?.Raw, identity[IdentityFieldNames.Surname]?.Raw)];
 
     private static ProblemHttpResult Problem(int status, string code, string detail) => HubProblems.Result(status, code, detail);
 }
