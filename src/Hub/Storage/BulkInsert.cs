@@ -33,6 +33,12 @@ internal static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
+        if (db.Database.IsSqlite())
+        {
+            InsertPrepared(connection, transaction, table, columns, properties, mappings, rows);
+            return;
+        }
+
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
@@ -56,6 +62,38 @@ internal static class BulkInsert
 
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SQLite (in-process, no round trips): one prepared single-row INSERT, re-bound per row.</summary>
+    private static void InsertPrepared<T>(
+        DbConnection connection, DbTransaction transaction, string table, string columns, IProperty[] properties, RelationalTypeMapping[] mappings, IReadOnlyList<T> rows)
+        where T : class
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {Quote(table)} ({columns}) VALUES ({string.Join(", ", properties.Select((_, c) => "@p" + c))})";
+        var parameters = new DbParameter[properties.Length];
+        for (var c = 0; c < properties.Length; c++)
+        {
+            parameters[c] = mappings[c].CreateParameter(command, "@p" + c, properties[c].PropertyInfo!.GetValue(rows[0]), properties[c].IsNullable);
+            command.Parameters.Add(parameters[c]);
+        }
+
+        command.Prepare();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (r > 0)
+            {
+                for (var c = 0; c < properties.Length; c++)
+                {
+                    var value = properties[c].PropertyInfo!.GetValue(rows[r]);
+                    var converter = mappings[c].Converter;
+                    parameters[c].Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                }
+            }
+
+            command.ExecuteNonQuery();
         }
     }
 
