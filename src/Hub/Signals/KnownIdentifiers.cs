@@ -73,9 +73,10 @@ public static class KnownIdentifiers
             yield return "0" + normalised[3..];
             yield return "0031" + normalised[3..];
         }
-        else if (name == IdentityFieldNames.DateOfBirth && DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (name == IdentityFieldNames.DateOfBirth &&
+            DateOnly.TryParseExact(normalised, ["yyyyMMdd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            foreach (var format in new[] { "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "ddMMyyyy", "yyyyMMdd" })
+            foreach (var format in new[] { "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "ddMMyyyy", "yyyyMMdd" })
             {
                 yield return date.ToString(format, CultureInfo.InvariantCulture);
             }
