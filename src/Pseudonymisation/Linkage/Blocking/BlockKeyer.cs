@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using SharingHub.Pseudonymisation.Linkage.Encoding;
+
+namespace SharingHub.Pseudonymisation.Linkage.Blocking;
+
+/// <summary>
+/// Keyed block keys: HMAC-SHA256 (key derived with HKDF from the domain key) of the pass name and the values
+/// it blocks on, truncated to 64 bits. Zero means "this record is not in a block of this pass". Not thread-safe.
+/// </summary>
+public sealed class BlockKeyer : IDisposable
+{
+    /// <summary>Number of passes.</summary>
+    public static readonly int PassCount = Enum.GetValues<BlockingPass>().Length;
+
+    private readonly KeyedTokenHasher _hasher;
+
+    /// <summary>Derives the blocking key from <paramref name="domainKey"/>.</summary>
+    public BlockKeyer(ReadOnlySpan<byte> domainKey)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(domainKey.Length, 32, nameof(domainKey));
+        Span<byte> key = stackalloc byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, domainKey, key, salt: default, "sharinghub/linkage/block/v1"u8);
+        _hasher = new KeyedTokenHasher(key);
+        CryptographicOperations.ZeroMemory(key);
+    }
+
+    /// <summary>Writes the key of every pass (indexed by <see cref="BlockingPass"/>) into <paramref name="destination"/>.</summary>
+    public void Compute(QuasiIdentifiers record, Span<ulong> destination)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, PassCount, nameof(destination));
+        destination[..PassCount].Clear();
+        var surname = string.IsNullOrEmpty(record.Surname) ? string.Empty : DutchPhonetic.Encode(record.Surname);
+        var inv = CultureInfo.InvariantCulture;
+        if (record.DateOfBirth is { } dob)
+        {
+            var (low, high) = dob.Day <= dob.Month ? (dob.Day, dob.Month) : (dob.Month, dob.Day);
+            destination[(int)BlockingPass.YearDayMonthPair] = Key(string.Create(inv, $"1|{dob.Year:D4}|{low:D2}{high:D2}"));
+            if (surname.Length > 0)
+            {
+                destination[(int)BlockingPass.YearMonthSurname] = Key(string.Create(inv, $"2|{dob.Year:D4}|{dob.Month:D2}|{surname}"));
+                destination[(int)BlockingPass.YearDaySurname] = Key(string.Create(inv, $"3|{dob.Year:D4}|{dob.Day:D2}|{surname}"));
+                destination[(int)BlockingPass.MonthDaySurname] = Key(string.Create(inv, $"4|{dob.Month:D2}|{dob.Day:D2}|{surname}"));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(record.Postcode) && !string.IsNullOrEmpty(record.HouseNumber))
+        {
+            destination[(int)BlockingPass.PostcodeHouse] = Key(string.Create(inv, $"5|{record.Postcode}|{record.HouseNumber}"));
+        }
+
+        var initial = FirstInitial(record.GivenNames);
+        if (surname.Length > 0 && initial != '\0')
+        {
+            var decade = record.DateOfBirth is { } d ? (d.Year / 10).ToString(inv) : "-";
+            destination[(int)BlockingPass.SurnameInitialDecade] = Key(string.Create(inv, $"6|{surname}|{initial}|{decade}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _hasher.Dispose();
+
+    private static char FirstInitial(IReadOnlyList<string> givenNames)
+    {
+        foreach (var name in givenNames)
+        {
+            foreach (var c in name)
+            {
+                var lower = char.ToLowerInvariant(c);
+                if (lower is >= 'a' and <= 'z')
+                {
+                    return lower;
+                }
+            }
+        }
+
+        return '\0';
+    }
+
+    private ulong Key(string token)
+    {
+        var (h1, _) = _hasher.Hash(token);
+        return h1 == 0 ? 1 : h1;
+    }
+}
