@@ -7,7 +7,7 @@ using SharingHub.Pseudonymisation.Linkage.Exact;
 namespace SharingHub.Pseudonymisation.Tests.Linkage;
 
 /// <summary>A plaintext test person; only the test builds record sets from it.</summary>
-internal sealed record TestPerson(
+public sealed record TestPerson(
     string Id,
     string? Bsn,
     string[] Given,
@@ -99,7 +99,7 @@ internal static class LinkageTestData
             return default;
         }
 
-        return new Pseudonym32(HMACSHA256.HashData(DomainKey, Encoding.UTF8.GetBytes(tag + "|" + value)));
+        return new Pseudonym32(HMACSHA256.HashData(DomainKey, System.Text.Encoding.UTF8.GetBytes(tag + "|" + value)));
     }
 
     public static PseudonymisedRecordSet Build(IReadOnlyList<TestPerson> people, ClkOptions? options = null)
