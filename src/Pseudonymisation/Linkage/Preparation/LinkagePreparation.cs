@@ -27,6 +27,11 @@ public static class LinkagePreparation
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(subjects);
         var builder = new PseudonymisedRecordSetBuilder(subjects.Count);
+        if (subjects.Count == 0)
+        {
+            return builder.Build();
+        }
+
         var pseudonymiser = new Pseudonymiser(ring);
         var material = ring.GetActiveMaterial();
         var chunks = (subjects.Count + Chunk - 1) / Chunk;
