@@ -332,7 +332,7 @@ internal static unsafe class HmacSha256x16
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;
@@ -392,9 +392,9 @@ internal static unsafe class HmacSha256x16
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
-        ref uint kw = ref MemoryMarshal.GetReference(Sha256Constants.OuterRoundInputs);
-        ref uint cs = ref MemoryMarshal.GetReference(Sha256Constants.OuterScheduleConstants);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
+        ref uint kw = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterRoundInputs);
+        ref uint cs = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterScheduleConstants);
         var a = sa;
         var b = sb;
         var c = sc;

@@ -258,7 +258,7 @@ internal static unsafe class HmacSha256x8
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;

@@ -35,7 +35,7 @@ internal static unsafe class Sha256Scalar
             w[t] = unchecked(w[t - 16] + s0 + w[t - 7] + s1);
         }
 
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         uint a = state[0], b = state[1], c = state[2], d = state[3];
         uint e = state[4], f = state[5], g = state[6], h = state[7];
         for (int t = 0; t < 64; t += 8)
