@@ -26,6 +26,7 @@ internal static unsafe class HmacSha256x16
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 16); the unused lanes repeat the last message and their results are dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Group(HmacSha256Key key, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
     {
         int* starts = stackalloc int[Lanes];
@@ -125,6 +126,7 @@ internal static unsafe class HmacSha256x16
     }
 
     /// <summary>Lane set-up for a group of fewer than sixteen messages: the unused lanes repeat the last one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SetUpPartial(
         int* offsets, int first, int active, int* starts, uint* lengths, uint* blocks,
         out Vector512<uint> lengthLow, out Vector512<uint> lengthHigh, out int maxBlocks, out int minBlocks)
@@ -154,6 +156,7 @@ internal static unsafe class HmacSha256x16
     }
 
     /// <summary>Loads block <paramref name="j"/> of every lane (padded) and transposes it into w[0..15].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LoadBlocks(byte* data, int* starts, uint* lengths, uint* blocks, int j, Vector512<uint>* w)
     {
         var swap = ByteSwapMask();
@@ -278,6 +281,7 @@ internal static unsafe class HmacSha256x16
         Avx512F.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsUInt32();
 
     /// <summary>Writes lane k's digest (eight big-endian words) to destination[32k..] for k &lt; active.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StoreDigests(
         Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d,
         Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, Vector512<uint> h,
@@ -327,12 +331,13 @@ internal static unsafe class HmacSha256x16
     /// One SHA-256 compression of sixteen lanes; w[0..15] holds the block, w[16..63] is filled here. The message
     /// schedule runs sixteen rounds ahead inside the round loop, so it fills the gaps of the rounds' dependency chain.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(
         ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;
@@ -387,14 +392,15 @@ internal static unsafe class HmacSha256x16
     /// The outer compression: w[0..7] holds the inner digest, and words 8..15 are the fixed padding
     /// (0x80000000, six zeros, the bit length 768), so their schedule terms and round inputs are constants.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressOuter(
         ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
-        ref uint kw = ref MemoryMarshal.GetReference(Sha256Constants.OuterRoundInputs);
-        ref uint cs = ref MemoryMarshal.GetReference(Sha256Constants.OuterScheduleConstants);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
+        ref uint kw = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterRoundInputs);
+        ref uint cs = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterScheduleConstants);
         var a = sa;
         var b = sb;
         var c = sc;

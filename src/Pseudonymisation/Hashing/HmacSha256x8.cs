@@ -26,6 +26,7 @@ internal static unsafe class HmacSha256x8
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 8); the unused lanes repeat the last message and their results are dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Group(HmacSha256Key key, byte* data, byte* dataEnd, int* offsets, int first, int active, byte* destination, Vector256<uint>* scratch)
     {
         uint* lengths = stackalloc uint[Lanes];
@@ -244,6 +245,7 @@ internal static unsafe class HmacSha256x8
         Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsUInt32();
 
     /// <summary>One SHA-256 compression of eight lanes; w[0..15] holds the block, w[16..63] is filled here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(
         ref Vector256<uint> sa, ref Vector256<uint> sb, ref Vector256<uint> sc, ref Vector256<uint> sd,
         ref Vector256<uint> se, ref Vector256<uint> sf, ref Vector256<uint> sg, ref Vector256<uint> sh,
@@ -258,7 +260,7 @@ internal static unsafe class HmacSha256x8
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;

@@ -22,8 +22,8 @@ public class DiceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _queries = DiceThroughput.RandomStore(Queries);
-        _candidates = DiceThroughput.RandomStore(Candidates);
+        _queries = DiceBenchmarkData.RandomStore(Queries);
+        _candidates = DiceBenchmarkData.RandomStore(Candidates);
         _scores = new float[Queries * Candidates];
     }
 
