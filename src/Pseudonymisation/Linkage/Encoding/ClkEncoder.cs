@@ -124,7 +124,6 @@ public sealed class ClkEncoder : IDisposable
 
     private static ReadOnlySpan<char> Format(Span<char> buffer, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument(nameof(buffer))] MemoryExtensions.TryWriteInterpolatedStringHandler handler)
     {
-        _ = buffer;
         return MemoryExtensions.TryWrite(buffer, CultureInfo.InvariantCulture, ref handler, out var written) ? buffer[..written] : [];
     }
 

@@ -9,7 +9,7 @@ public sealed record FuzzyOptions
     public static FuzzyOptions Default { get; } = new();
 
     /// <summary>Minimum Dice score for a link.</summary>
-    public double Threshold { get; init; } = 0.8;
+    public double Threshold { get; init; } = 0.75;
 
     /// <summary>Blocking passes, unioned.</summary>
     public IReadOnlyList<BlockingPass> Passes { get; init; } = Enum.GetValues<BlockingPass>();
