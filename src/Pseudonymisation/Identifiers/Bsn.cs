@@ -33,7 +33,8 @@ public sealed class Bsn : IEquatable<Bsn>
         }
 
         Span<char> digits = stackalloc char[9];
-        IdentifierError error = InputText.CollectDigits(input, digits, InputText.IsDigitGroupSeparator, out int count);
+        IdentifierError error = InputText.CollectDigits(
+            input, digits, DigitSeparators.Whitespace | DigitSeparators.Dot | DigitSeparators.Dash, out int count);
         if (error != IdentifierError.None)
         {
             return ParseResult<Bsn>.Failure(error);
@@ -66,7 +67,7 @@ public sealed class Bsn : IEquatable<Bsn>
     /// </summary>
     public static bool IsValidElfproef(ReadOnlySpan<char> nineDigits)
     {
-        if (nineDigits.Length != 9 || nineDigits.ContainsAnyExceptInRange('0', '9') || InputText.IsAllZeros(nineDigits))
+        if (nineDigits.Length != 9 || !InputText.AllInRange(nineDigits, '0', '9') || InputText.IsAllZeros(nineDigits))
         {
             return false;
         }

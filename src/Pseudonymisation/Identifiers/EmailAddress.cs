@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 
 namespace SharingHub.Pseudonymisation.Identifiers;
 
@@ -10,7 +11,8 @@ namespace SharingHub.Pseudonymisation.Identifiers;
 /// !#$%&amp;'*+/=?^_`{|}~- , plus non-ASCII letters and digits (RFC 6531); dots not first, last or doubled.
 /// Quoted local parts and comments are rejected. The local part keeps its case.</para>
 /// <para>Domain: lower-cased, internationalised names converted to punycode (IDNA), at least two labels of
-/// 1..63 letters, digits or inner hyphens, 255 characters at most, a top-level label that is not all
+/// 1..63 letters, digits or inner hyphens, 255 characters at most; non-ASCII labels may hold letters, marks
+/// and digits only (IDNA 2008: no emoji or other symbols), a top-level label that is not all
 /// digits; address literals ([192.0.2.1]) and a trailing dot are rejected. The whole address is at most
 /// 254 characters (the RFC 5321 path limit).</para>
 /// </summary>
@@ -120,9 +122,13 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
         }
 
         string ascii;
-        if (raw.ContainsAnyExceptInRange((char)0x20, (char)0x7E))
+        if (!InputText.AllInRange(raw, (char)0x20, (char)0x7E))
         {
-            // Control characters or non-ASCII: the IDNA conversion validates (and rejects) them.
+            if (!HasOnlyIdnaCharacters(raw))
+            {
+                return null;
+            }
+
             try
             {
                 ascii = Idn.GetAscii(raw.ToString().ToLowerInvariant());
@@ -138,6 +144,37 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
         }
 
         return IsValidHostName(ascii) ? ascii : null;
+    }
+
+    /// <summary>
+    /// IDNA 2008 allows letters, marks and digits in labels, not symbols (emoji), spaces, controls, format
+    /// characters or lone surrogates (which enumerate as U+FFFD, a symbol).
+    /// </summary>
+    private static bool HasOnlyIdnaCharacters(ReadOnlySpan<char> domain)
+    {
+        foreach (Rune rune in domain.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                continue;
+            }
+
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.UppercaseLetter:
+                case UnicodeCategory.LowercaseLetter:
+                case UnicodeCategory.OtherLetter:
+                case UnicodeCategory.ModifierLetter:
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.DecimalDigitNumber:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsValidHostName(string domain)
@@ -169,7 +206,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
             lastLabel = label;
         }
 
-        return labels >= 2 && lastLabel.ContainsAnyExceptInRange('0', '9');
+        return labels >= 2 && !InputText.AllInRange(lastLabel, '0', '9');
     }
 
     /// <inheritdoc/>

@@ -112,7 +112,7 @@ public sealed class Iban : IEquatable<Iban>
     }
 
     private static bool IsDutchBban(ReadOnlySpan<char> bban) =>
-        bban.Length == 14 && !bban[..4].ContainsAnyExceptInRange('A', 'Z') && !bban[4..].ContainsAnyExceptInRange('0', '9');
+        bban.Length == 14 && InputText.AllInRange(bban[..4], 'A', 'Z') && InputText.AllInRange(bban[4..], '0', '9');
 
     /// <inheritdoc/>
     public bool Equals(Iban? other) => other is not null && string.Equals(Normalised, other.Normalised, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 
 namespace SharingHub.Pseudonymisation.Identifiers;
@@ -22,6 +23,8 @@ public sealed class Kenteken : IEquatable<Kenteken>
         "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
         "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9",
     ];
+
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("AEIOU");
 
     private Kenteken(string normalised, int sidecode, string formatted)
     {
@@ -91,7 +94,7 @@ public sealed class Kenteken : IEquatable<Kenteken>
             return ParseResult<Kenteken>.Failure(IdentifierError.UnknownSidecode);
         }
 
-        if (sidecode >= 4 && plate.ContainsAny("AEIOU"))
+        if (sidecode >= 4 && plate.ContainsAny(Vowels))
         {
             return ParseResult<Kenteken>.Failure(IdentifierError.LetterNotIssued);
         }

@@ -31,7 +31,7 @@ public sealed class KvkNumber : IEquatable<KvkNumber>
         }
 
         Span<char> digits = stackalloc char[8];
-        IdentifierError error = InputText.CollectDigits(input, digits, static c => c == '.' || char.IsWhiteSpace(c), out int count);
+        IdentifierError error = InputText.CollectDigits(input, digits, DigitSeparators.Whitespace | DigitSeparators.Dot, out int count);
         if (error != IdentifierError.None)
         {
             return ParseResult<KvkNumber>.Failure(error);

@@ -9,12 +9,15 @@ namespace SharingHub.Pseudonymisation.Identifiers;
 /// decomposition (NFKD) with diacritics removed (ë→e, ç→c, ø→o, ß→ss, æ→ae, ĳ→ij, ﬁ→fi), lower-case
 /// invariant; every run of punctuation, hyphens, apostrophes, symbols (emoji) and whitespace becomes one
 /// space; invisible format characters (zero-width joiners, bidi marks, soft hyphens) are dropped; the result
-/// is trimmed. Letters outside the table (Arabic, CJK, ...) are kept, lower-cased. Folding is total (never
-/// fails) and idempotent: Fold(Fold(x)) == Fold(x).
+/// is trimmed. Letters without a decomposition (most Arabic, CJK, Hangul, ...) are kept, lower-cased. Folding
+/// is total (never fails, any length) and idempotent: Fold(Fold(x)) == Fold(x); already folded input is
+/// returned as the same instance without allocating.
 /// </summary>
 /// <remarks>
 /// The hub runs with InvariantGlobalization, where <see cref="string.Normalize()"/> leaves non-ASCII text
-/// unchanged, so the decomposition comes from the generated <see cref="FoldTable"/>.
+/// unchanged, so the decomposition comes from <see cref="FoldTable"/>, generated from Unicode data by
+/// FoldTable.generator.py (next to this file). Letters added to Unicode after that data fall back to plain
+/// lower-casing.
 /// </remarks>
 public static class NameFolding
 {
@@ -38,30 +41,21 @@ public static class NameFolding
             return raw;
         }
 
-        // Each UTF-16 unit folds to at most 4 characters (e.g. U+2167 ROMAN NUMERAL EIGHT → "viii").
-        int capacity = checked(raw.Length * 4);
-        char[]? rented = null;
-        Span<char> buffer = capacity <= StackLimit
-            ? stackalloc char[StackLimit]
-            : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        var output = new FoldBuffer(stackalloc char[StackLimit]);
         try
         {
-            int length = FoldInto(raw, buffer, keepSpaces);
-            return length == 0 ? string.Empty : new string(buffer[..length]);
+            FoldInto(raw, ref output, keepSpaces);
+            return output.Length == 0 ? string.Empty : new string(output.Written);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            output.Dispose();
         }
     }
 
-    private static int FoldInto(string raw, Span<char> buffer, bool keepSpaces)
+    private static void FoldInto(string raw, ref FoldBuffer output, bool keepSpaces)
     {
         Span<char> scratch = stackalloc char[2];
-        int length = 0;
         bool pendingSpace = false;
         int index = 0;
         while (index < raw.Length)
@@ -69,7 +63,7 @@ public static class NameFolding
             if (Rune.DecodeFromUtf16(raw.AsSpan(index), out Rune rune, out int consumed) != OperationStatus.Done)
             {
                 // A lone surrogate: treat it as a separator.
-                pendingSpace = length > 0;
+                pendingSpace = output.Length > 0;
                 index += Math.Max(consumed, 1);
                 continue;
             }
@@ -83,21 +77,66 @@ public static class NameFolding
 
             if (kind == CharKind.Separator)
             {
-                pendingSpace = length > 0;
+                pendingSpace = output.Length > 0;
                 continue;
             }
 
             if (pendingSpace && keepSpaces)
             {
-                buffer[length++] = ' ';
+                output.Append(" ", raw.Length - index);
             }
 
             pendingSpace = false;
-            folded.CopyTo(buffer[length..]);
-            length += folded.Length;
+            output.Append(folded, raw.Length - index);
+        }
+    }
+
+    /// <summary>A char buffer on the stack that moves to pooled arrays when a fold expands the text.</summary>
+    private ref struct FoldBuffer
+    {
+        private Span<char> _chars;
+        private char[]? _rented;
+
+        public FoldBuffer(Span<char> initial)
+        {
+            _chars = initial;
+            _rented = null;
+            Length = 0;
         }
 
-        return length;
+        public int Length { get; private set; }
+
+        public readonly ReadOnlySpan<char> Written => _chars[..Length];
+
+        /// <summary>Appends, growing for the text still to come (<paramref name="remainingInput"/> units) at once.</summary>
+        public void Append(scoped ReadOnlySpan<char> text, int remainingInput)
+        {
+            if (Length + text.Length > _chars.Length)
+            {
+                Grow(checked(Length + text.Length + remainingInput + 16));
+            }
+
+            text.CopyTo(_chars[Length..]);
+            Length += text.Length;
+        }
+
+        public void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+                _rented = null;
+            }
+        }
+
+        private void Grow(int needed)
+        {
+            char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, _chars.Length * 2));
+            _chars[..Length].CopyTo(larger);
+            Dispose();
+            _rented = larger;
+            _chars = larger;
+        }
     }
 
     private enum CharKind
@@ -120,7 +159,7 @@ public static class NameFolding
                 return scratch[..1];
             }
 
-            kind = char.IsControl(c) ? CharKind.Ignore : CharKind.Separator;
+            kind = char.IsControl(c) && !char.IsWhiteSpace(c) ? CharKind.Ignore : CharKind.Separator;
             return default;
         }
 
@@ -150,7 +189,7 @@ public static class NameFolding
             case UnicodeCategory.SpacingCombiningMark:
             case UnicodeCategory.EnclosingMark:
             case UnicodeCategory.Format:
-            case UnicodeCategory.Control:
+            case UnicodeCategory.Control when !Rune.IsWhiteSpace(rune):
                 kind = CharKind.Ignore;
                 return default;
             default:

@@ -14,7 +14,8 @@ namespace SharingHub.Pseudonymisation.Identifiers;
 /// punctuation fail with InvalidCharacters. Each part is at most <see cref="MaxPartLength"/> characters.</para>
 /// <para>The surname is required (MissingSurname). Given names may be empty, full names or initials
 /// ("J.W.", "J. W.", "JW"). When the prefix field is empty, a leading prefix is moved out of the surname
-/// ("van der Berg" → "van der" + "berg") so that both ways of recording compare equal. See
+/// ("van der Berg" → "van der" + "berg") so that both ways of recording compare equal; when the prefix
+/// field is filled and the surname repeats it ("van der" + "van der Berg"), the copy is dropped. See
 /// <see cref="SurnamePrefixes"/> for the known prefixes and abbreviations.</para>
 /// </summary>
 [DebuggerDisplay("PersonName(***)")]
@@ -113,7 +114,7 @@ public sealed class PersonName : IEquatable<PersonName>
         if (rawPrefix.Length > 0)
         {
             (prefix, abbreviated) = NormalisePrefixField(rawPrefix);
-            folded = NameFolding.Fold(rawSurname);
+            folded = DropRepeatedPrefix(prefix, rawSurname);
         }
         else
         {
@@ -236,6 +237,16 @@ public sealed class PersonName : IEquatable<PersonName>
         return match is { } m && m.Count == tokens.Count
             ? (NameFolding.Fold(m.Canonical), m.Abbreviated)
             : (NameFolding.Fold(rawPrefix), false);
+    }
+
+    /// <summary>The folded surname, without a copy of the prefix ("van der" + "van der Berg" → "berg").</summary>
+    private static string DropRepeatedPrefix(string foldedPrefix, string rawSurname)
+    {
+        List<string> tokens = SurnamePrefixes.Tokenise(rawSurname);
+        SurnamePrefixes.Match? match = SurnamePrefixes.MatchAt(tokens, 0, allowAbbreviation: true);
+        return match is { } m && m.Count < tokens.Count && NameFolding.Fold(m.Canonical) == foldedPrefix
+            ? NameFolding.Fold(string.Join(' ', tokens.Skip(m.Count)))
+            : NameFolding.Fold(rawSurname);
     }
 
     private static (string Prefix, string Surname, bool Abbreviated) SplitLeadingPrefix(string rawSurname)

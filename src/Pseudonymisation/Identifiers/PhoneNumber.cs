@@ -58,7 +58,8 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         }
 
         Span<char> digits = stackalloc char[MaxDigits];
-        IdentifierError error = InputText.CollectDigits(text, digits, IsPhoneSeparator, out int count);
+        IdentifierError error = InputText.CollectDigits(
+            text, digits, DigitSeparators.Whitespace | DigitSeparators.Dot | DigitSeparators.Dash | DigitSeparators.Brackets, out int count);
         if (error != IdentifierError.None)
         {
             return ParseResult<PhoneNumber>.Failure(error);
@@ -132,8 +133,6 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
 
         return ParseResult<PhoneNumber>.Success(new PhoneNumber(string.Concat("+31", nsn), isDutch: true));
     }
-
-    private static bool IsPhoneSeparator(char c) => c is '(' or ')' or '/' || InputText.IsDigitGroupSeparator(c);
 
     /// <inheritdoc/>
     public bool Equals(PhoneNumber? other) => other is not null && string.Equals(Normalised, other.Normalised, StringComparison.Ordinal);

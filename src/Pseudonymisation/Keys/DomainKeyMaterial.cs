@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SharingHub.Pseudonymisation.Hashing;
 
 namespace SharingHub.Pseudonymisation.Keys;
@@ -7,11 +8,14 @@ namespace SharingHub.Pseudonymisation.Keys;
 /// separate reference secret (input of the per-partner HKDF). Both 256 bits. Internal: key material never
 /// leaves the assembly.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 internal sealed class DomainKeyMaterial : IDisposable
 {
     public const int KeyLength = 32;
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly SecretBuffer _pseudonymKey;
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly SecretBuffer _referenceSecret;
     private readonly Lock _gate = new();
     private HmacSha256Key? _pseudonymHmacKey;
@@ -36,11 +40,14 @@ internal sealed class DomainKeyMaterial : IDisposable
 
     public Guid KeyId { get; }
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public ReadOnlySpan<byte> PseudonymKey => _pseudonymKey.Span;
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public ReadOnlySpan<byte> ReferenceSecret => _referenceSecret.Span;
 
     /// <summary>The pseudonym key in precomputed HMAC form, made on first use and disposed with this material.</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public HmacSha256Key PseudonymHmacKey
     {
         get

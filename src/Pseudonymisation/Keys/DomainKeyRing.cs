@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace SharingHub.Pseudonymisation.Keys;
@@ -7,9 +8,11 @@ namespace SharingHub.Pseudonymisation.Keys;
 /// new pseudonyms; every older version stays resolvable so pseudonyms made under it can be verified and
 /// migrated. Key material is internal to this assembly, pinned, and zeroed on <see cref="Dispose"/>.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public sealed class DomainKeyRing : IDisposable
 {
     private readonly Lock _gate = new();
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly SortedDictionary<int, Slot> _slots = [];
     private readonly DomainKeyWrapper? _wrapper;
     private readonly TimeProvider _time;

@@ -26,7 +26,10 @@ public sealed class DomainKeyService : IDisposable
         _time = time;
     }
 
-    /// <summary>The ring of <paramref name="domain"/>; created with version 1 and saved when the store has none.</summary>
+    /// <summary>
+    /// The ring of <paramref name="domain"/>; created with version 1 and saved when the store has none. The ring
+    /// is cached and owned by this service: do not dispose it; disposing the service zeroes every ring.
+    /// </summary>
     public async Task<DomainKeyRing> GetRingAsync(string domain, CancellationToken cancellationToken = default)
     {
         DomainId.Validate(domain);

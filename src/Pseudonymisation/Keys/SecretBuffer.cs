@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace SharingHub.Pseudonymisation.Keys;
@@ -6,8 +7,10 @@ namespace SharingHub.Pseudonymisation.Keys;
 /// A pinned, fixed-size buffer for secret bytes: the GC never copies it, and <see cref="Dispose"/> zeroes it.
 /// It has no ToString of its contents and no debugger display of them.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 internal sealed class SecretBuffer : IDisposable
 {
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly byte[] _bytes;
     private bool _disposed;
 
@@ -19,6 +22,7 @@ internal sealed class SecretBuffer : IDisposable
 
     public int Length => _bytes.Length;
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public ReadOnlySpan<byte> Span
     {
         get

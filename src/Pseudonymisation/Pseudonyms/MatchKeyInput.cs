@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace SharingHub.Pseudonymisation.Pseudonyms;
@@ -9,10 +10,12 @@ namespace SharingHub.Pseudonymisation.Pseudonyms;
 /// separates fields (it never occurs in a normalised value). Made by <see cref="MatchKeys"/> from parsed
 /// identifiers. ToString never shows the values.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public readonly struct MatchKeyInput : IEquatable<MatchKeyInput>
 {
     internal const char Separator = '\u001F';
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly string? _content;
 
     internal MatchKeyInput(PseudonymKind kind, params ReadOnlySpan<string> normalisedParts)
@@ -52,6 +55,7 @@ public readonly struct MatchKeyInput : IEquatable<MatchKeyInput>
     /// <summary>Bytes of the HMAC message.</summary>
     internal int MessageLength => Encoding.UTF8.GetByteCount(Content);
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     internal string Content => _content ?? throw new InvalidOperationException("An empty match key input has no message.");
 
     /// <summary>Writes the HMAC message; returns its length.</summary>

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using SharingHub.Pseudonymisation.Identifiers;
 
 namespace SharingHub.Pseudonymisation.Pseudonyms;
 
 /// <summary>The parsed identifiers of one subject record; <see cref="MatchKeys.InputsFor"/> turns them into match-key inputs.</summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public abstract record SubjectIdentifiers
 {
     private protected SubjectIdentifiers()

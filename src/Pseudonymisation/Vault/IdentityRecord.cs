@@ -1,11 +1,14 @@
+using System.Diagnostics;
 namespace SharingHub.Pseudonymisation.Vault;
 
 /// <summary>
 /// The real identity of a subject, as named fields. It exists in plaintext only between the parser and the
 /// vault, and between the vault and a granted disclosure. ToString shows field names, never values.
 /// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
 public sealed class IdentityRecord
 {
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly SortedDictionary<string, IdentityField> _fields;
 
     public IdentityRecord(IEnumerable<KeyValuePair<string, IdentityField>> fields)
@@ -22,6 +25,7 @@ public sealed class IdentityRecord
     }
 
     /// <summary>The fields, ordered by name.</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     public IReadOnlyDictionary<string, IdentityField> Fields => _fields;
 
     public IdentityField? this[string name] => _fields.TryGetValue(name, out var field) ? field : null;

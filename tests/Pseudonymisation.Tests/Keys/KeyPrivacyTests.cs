@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Reflection;
 using Microsoft.AspNetCore.DataProtection;
 using SharingHub.Pseudonymisation.Identifiers;
 using SharingHub.Pseudonymisation.Keys;
 using SharingHub.Pseudonymisation.Pseudonyms;
+using SharingHub.Pseudonymisation.Vault;
 
 namespace SharingHub.Pseudonymisation.Tests.Keys;
 
@@ -60,6 +63,23 @@ public sealed class KeyPrivacyTests
         AssertClean(shown, Secrets(ring), []);
         AssertClean(shown, [record.WrappedKey.ToArray()], []);
         Assert.Contains("riec", shown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(typeof(DomainKeyMaterial), "PseudonymKey")]
+    [InlineData(typeof(DomainKeyMaterial), "ReferenceSecret")]
+    [InlineData(typeof(DomainKeyMaterial), "PseudonymHmacKey")]
+    [InlineData(typeof(SecretBuffer), "Span")]
+    [InlineData(typeof(IdentityField), "Raw")]
+    [InlineData(typeof(IdentityField), "Normalised")]
+    [InlineData(typeof(IdentityRecord), "Fields")]
+    [InlineData(typeof(MatchKeyInput), "Content")]
+    public void DebuggerDisplay_SecretMembers_NeverBrowsable(Type type, string property)
+    {
+        var member = type.GetProperty(property, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        Assert.NotNull(member);
+        Assert.Equal(DebuggerBrowsableState.Never, member.GetCustomAttribute<DebuggerBrowsableAttribute>()?.State);
     }
 
     private static IEnumerable<byte[]> Secrets(DomainKeyRing ring) =>

@@ -69,6 +69,27 @@ public sealed class IdentityVaultTests
     }
 
     [Fact]
+    public async Task SealAsync_ConcurrentFirstSeals_AllPayloadsOpen()
+    {
+        var directory = Directory.CreateTempSubdirectory("sh-vault-race-");
+        try
+        {
+            using var vault = new IdentityVault(new FileSystemVaultKeyStore(directory.FullName), VaultTestData.Provider, VaultTestData.Time());
+
+            var payloads = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => vault.SealAsync("subject-1", VaultTestData.Person()))));
+
+            foreach (var payload in payloads)
+            {
+                Assert.Equal(VaultTestData.Person().Fields, (await vault.OpenAsync("subject-1", payload)).Fields);
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ShredAsync_ThenOpen_ThrowsDataKeyNotFound()
     {
         var store = new InMemoryVaultKeyStore();
