@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        yield break;
+        yield return SynthCommand.Create(context);
     }
 }
