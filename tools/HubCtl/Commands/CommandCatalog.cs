@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
         yield return BenchCommand.Create(context);
         yield return LinkCommand.Create(context);
