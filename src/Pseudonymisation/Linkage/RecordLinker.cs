@@ -28,7 +28,7 @@ public static class RecordLinker
         FuzzyLinkStatistics? fuzzyStats = null;
         if (mode != LinkageMode.Fuzzy)
         {
-            exact = ExactLinker.Link(left, right, leftLinked, rightLinked, links);
+            exact = ExactLinker.Link(left, right, leftLinked, rightLinked, links, minimumDice: (float)(fuzzy ?? FuzzyOptions.Default).ExactCorroboration);
         }
 
         var exactTime = watch.Elapsed;

@@ -51,15 +51,38 @@ public sealed class BlockKeyer : IDisposable
         }
 
         var initial = FirstInitial(record.GivenNames);
-        if (surname.Length > 0 && initial != '\0')
+        if (surname.Length > 0 && initial != '\0' && record.DateOfBirth is { } d)
         {
-            var decade = record.DateOfBirth is { } d ? (d.Year / 10).ToString(inv) : "-";
-            destination[(int)BlockingPass.SurnameInitialDecade] = Key(string.Create(inv, $"6|{surname}|{initial}|{decade}"));
+            destination[(int)BlockingPass.SurnameInitialDecade] = Key(string.Create(inv, $"6|{surname}|{initial}|{d.Year / 10}"));
+        }
+
+        if (initial != '\0' && record.DateOfBirth is { } md)
+        {
+            destination[(int)BlockingPass.MonthDayInitial] = Key(string.Create(inv, $"7|{md.Month:D2}|{md.Day:D2}|{initial}"));
+        }
+
+        var given = FirstFullGivenName(record.GivenNames);
+        if (surname.Length > 0 && given.Length > 0)
+        {
+            destination[(int)BlockingPass.SurnameGivenName] = Key(string.Create(inv, $"8|{surname}|{DutchPhonetic.Encode(given)}"));
         }
     }
 
     /// <inheritdoc />
     public void Dispose() => _hasher.Dispose();
+
+    private static string FirstFullGivenName(IReadOnlyList<string> givenNames)
+    {
+        foreach (var name in givenNames)
+        {
+            if (name.Count(char.IsLetter) > 1)
+            {
+                return name;
+            }
+        }
+
+        return string.Empty;
+    }
 
     private static char FirstInitial(IReadOnlyList<string> givenNames)
     {

@@ -21,6 +21,12 @@ public enum BlockingPass
     /// <summary>Postcode + house number: wrong or missing date of birth, same address.</summary>
     PostcodeHouse = 4,
 
-    /// <summary>Surname phonetic key + first initial + birth decade: missing date, moved house.</summary>
+    /// <summary>Surname phonetic key + first initial + birth decade: wrong date, moved house.</summary>
     SurnameInitialDecade = 5,
+
+    /// <summary>Month + day + first initial: a surname typo together with a wrong year.</summary>
+    MonthDayInitial = 6,
+
+    /// <summary>Surname phonetic key + phonetic key of the first given name: missing date of birth.</summary>
+    SurnameGivenName = 7,
 }

@@ -12,6 +12,8 @@ public static class BlockingPassNames
         BlockingPass.MonthDaySurname => "month-day-surname",
         BlockingPass.PostcodeHouse => "postcode-house",
         BlockingPass.SurnameInitialDecade => "surname-initial-decade",
+        BlockingPass.MonthDayInitial => "month-day-initial",
+        BlockingPass.SurnameGivenName => "surname-given",
         _ => throw new ArgumentOutOfRangeException(nameof(pass)),
     };
 }

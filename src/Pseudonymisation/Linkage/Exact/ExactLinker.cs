@@ -5,7 +5,9 @@ namespace SharingHub.Pseudonymisation.Linkage.Exact;
 /// key first (<see cref="ExactKeyKind"/> order). A record linked in one pass takes no part in the later ones.
 /// Ambiguity is handled deliberately: a key value carried by more than one still-unlinked record on either
 /// side is skipped for that pass (it cannot decide a one-to-one link); those records fall through to the
-/// next, less specific pass and to fuzzy linkage, and the skip is counted.
+/// next, less specific pass and to fuzzy linkage, and the skip is counted. A key match must be corroborated:
+/// when both records have encodings and their Dice is below <c>minimumDice</c> (a BSN copied from a relative,
+/// a key typed on the wrong record), the link is refused, counted, and both records stay available.
 /// </summary>
 public static class ExactLinker
 {
@@ -21,7 +23,8 @@ public static class ExactLinker
         bool[] leftLinked,
         bool[] rightLinked,
         ICollection<IndexLink> links,
-        IReadOnlyList<ExactKeyKind>? passes = null)
+        IReadOnlyList<ExactKeyKind>? passes = null,
+        float minimumDice = 0f)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -31,6 +34,7 @@ public static class ExactLinker
         passes ??= Enum.GetValues<ExactKeyKind>();
         var linkedPerKey = new int[ExactKeyKindNames.Count];
         var ambiguousPerKey = new int[ExactKeyKindNames.Count];
+        var uncorroboratedPerKey = new int[ExactKeyKindNames.Count];
         foreach (var kind in passes)
         {
             var rightIndex = Index(right, kind, rightLinked, out var rightAmbiguous);
@@ -43,6 +47,13 @@ public static class ExactLinker
                     continue;
                 }
 
+                if (minimumDice > 0 && left.HasEncoding(l) && right.HasEncoding(r)
+                    && Similarity.DiceKernel.Dice(left.Filters[l], right.Filters[r]) < minimumDice)
+                {
+                    uncorroboratedPerKey[(int)kind]++;
+                    continue;
+                }
+
                 leftLinked[l] = true;
                 rightLinked[r] = true;
                 links.Add(new IndexLink(l, r, 1f, LinkMethod.Exact, (int)kind));
@@ -50,7 +61,7 @@ public static class ExactLinker
             }
         }
 
-        return new ExactLinkStatistics(linkedPerKey, ambiguousPerKey);
+        return new ExactLinkStatistics(linkedPerKey, ambiguousPerKey, uncorroboratedPerKey);
     }
 
     private static Dictionary<Pseudonym32, int> Index(PseudonymisedRecordSet set, ExactKeyKind kind, bool[] linked, out int ambiguousValues)
@@ -86,5 +97,5 @@ public static class ExactLinker
     }
 }
 
-/// <summary>What the exact passes did: links and ambiguous (skipped) key values per <see cref="ExactKeyKind"/>.</summary>
-public sealed record ExactLinkStatistics(IReadOnlyList<int> LinkedPerKey, IReadOnlyList<int> AmbiguousValuesPerKey);
+/// <summary>What the exact passes did per <see cref="ExactKeyKind"/>: links, ambiguous (skipped) key values, refused uncorroborated matches.</summary>
+public sealed record ExactLinkStatistics(IReadOnlyList<int> LinkedPerKey, IReadOnlyList<int> AmbiguousValuesPerKey, IReadOnlyList<int> UncorroboratedPerKey);

@@ -11,7 +11,8 @@ namespace SharingHub.Pseudonymisation.Linkage.Fuzzy;
 /// Fuzzy linkage of the records the exact passes left: for each blocking pass, the blocks are scored in
 /// parallel (Parallel.For over blocks, every core) with <see cref="DiceKernel"/>; pairs at or above the
 /// threshold from all passes are merged (recording which passes proposed them), pairs whose two records carry
-/// different BSN pseudonyms are refused, and a one-to-one assignment picks the links.
+/// different BSN pseudonyms are refused unless their Dice reaches <see cref="FuzzyOptions.BsnConflictOverride"/>,
+/// and a one-to-one assignment picks the links.
 /// </summary>
 public static class FuzzyLinker
 {
@@ -53,7 +54,7 @@ public static class FuzzyLinker
         {
             var lb = left.ExactKey(ExactKeyKind.Bsn, candidate.Left);
             var rb = right.ExactKey(ExactKeyKind.Bsn, candidate.Right);
-            if (!lb.IsEmpty && !rb.IsEmpty && lb != rb)
+            if (!lb.IsEmpty && !rb.IsEmpty && lb != rb && candidate.Score < options.BsnConflictOverride)
             {
                 refused++;
                 continue;

@@ -151,6 +151,18 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SynthLinkEval_TypoRate01_F1AtLeast098()
+    {
+        var (exit, _, err) = await Run("synth", "--persons", "2000", "--partners", "2", "--overlap", "0.8", "--typo-rate", "0.1", "--seed", "5", "--out", _dir);
+        Assert.True(exit == 0, err);
+        (exit, _, err) = await Run("link", "--left", Path("partner_1.csv"), "--right", Path("partner_2.csv"), "--out", Path("links.csv"));
+        Assert.True(exit == 0, err);
+        var (evalExit, json, evalErr) = await Run("eval", "--links", Path("links.csv"), "--truth", Path("truth.csv"));
+        Assert.True(evalExit == 0, evalErr);
+        Assert.True(JsonDocument.Parse(json).RootElement.GetProperty("f1").GetDouble() >= 0.98, json);
+    }
+
+    [Fact]
     public async Task Link_MalformedCsv_RowNumberedErrorAndNothingWritten()
     {
         await File.WriteAllTextAsync(Path("a.csv"), Header + "\np1-1,,Jan,,Berg,1980-01-01,,,1,,1234AB,,,\np1-2,\"unterminated\n");

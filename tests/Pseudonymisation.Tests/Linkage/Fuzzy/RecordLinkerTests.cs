@@ -84,13 +84,38 @@ public sealed class RecordLinkerTests
     [Fact]
     public void Link_FuzzyPairWithDifferentBsns_IsRefused()
     {
-        var a = new TestPerson("a", "111111111", ["jan"], null, "berg", new DateOnly(1980, 1, 2), "1234AB", "1");
-        var b = a with { Id = "b", Bsn = "222222222" };
-        var left = LinkageTestData.Build([a]);
-        var right = LinkageTestData.Build([b with { Given = ["jan", "piet"] }]);
-        var result = RecordLinker.Link(left, right, LinkageMode.Fuzzy);
+        // A sibling: same surname and address, another given name, birth date and BSN.
+        var a = new TestPerson("a", "111111111", ["jan"], null, "bergman", new DateOnly(1980, 1, 2), "1234AB", "1");
+        var b = a with { Id = "b", Bsn = "222222222", Given = ["piet"], Dob = new DateOnly(1982, 1, 3) };
+        var dice = LinkageTestData.Dice(a, b);
+        Assert.InRange(dice, (float)FuzzyOptions.Default.Threshold, (float)FuzzyOptions.Default.BsnConflictOverride - 0.01f);
+        var result = RecordLinker.Link(LinkageTestData.Build([a]), LinkageTestData.Build([b]), LinkageMode.Fuzzy);
         Assert.Empty(result.Links);
         Assert.Equal(1, result.Fuzzy!.RefusedBsnConflicts);
+
+        // The same pair without the conflicting BSN links.
+        var unconflicted = RecordLinker.Link(LinkageTestData.Build([a]), LinkageTestData.Build([b with { Bsn = null }]), LinkageMode.Fuzzy);
+        Assert.Single(unconflicted.Links);
+    }
+
+    [Fact]
+    public void Link_StrongFuzzyPairWithDifferentBsns_OverridesConflict()
+    {
+        var a = new TestPerson("a", "111111111", ["jan"], null, "berg", new DateOnly(1980, 1, 2), "1234AB", "1");
+        var b = a with { Id = "b", Bsn = "222222222", Surname = "bergg" };
+        Assert.True(LinkageTestData.Dice(a, b) >= FuzzyOptions.Default.BsnConflictOverride);
+        var result = RecordLinker.Link(LinkageTestData.Build([a]), LinkageTestData.Build([b]), LinkageMode.Fuzzy);
+        Assert.Single(result.Links);
+    }
+
+    [Fact]
+    public void Link_ExactBsnMatchWithUnrelatedRecord_IsNotCorroborated()
+    {
+        var a = new TestPerson("a", "111111111", ["jan"], null, "berg", new DateOnly(1980, 1, 2), "1234AB", "1");
+        var b = new TestPerson("b", "111111111", ["sophie"], "van", "dijkstra", new DateOnly(2011, 9, 28), "9876ZY", "77");
+        var result = RecordLinker.Link(LinkageTestData.Build([a]), LinkageTestData.Build([b]), LinkageMode.Exact);
+        Assert.Empty(result.Links);
+        Assert.Equal(1, result.Exact!.UncorroboratedPerKey[0]);
     }
 
     [Fact]
