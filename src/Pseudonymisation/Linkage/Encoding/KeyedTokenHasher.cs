@@ -1,25 +1,26 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
+using SharingHub.Pseudonymisation.Hashing;
 
 namespace SharingHub.Pseudonymisation.Linkage.Encoding;
 
 /// <summary>
-/// HMAC-SHA256 of short tokens under one key, returning the first 16 bytes as two 64-bit values (for double
-/// hashing and keyed block keys). Tokens repeat a lot (bigrams, years, postcodes), so results are cached per
-/// token for the lifetime of the hasher; the cache holds tokens derived from plaintext and is therefore
-/// dropped with the hasher, which lives only while one record set is prepared. Not thread-safe.
+/// HMAC-SHA256 (<see cref="FastHmacSha256"/>, precomputed key state) of short tokens under one key, returning
+/// the first 16 bytes as two 64-bit values (for double hashing and keyed block keys). Frequent tokens repeat a
+/// lot (bigrams, initials, years, months), so the first <c>maxCacheEntries</c> distinct tokens are cached; the
+/// cache holds tokens derived from plaintext and is dropped with the hasher, which lives only while one record
+/// set is prepared. Not thread-safe.
 /// </summary>
 internal sealed class KeyedTokenHasher : IDisposable
 {
-    private readonly IncrementalHash _hmac;
+    private readonly HmacSha256Key _key;
     private readonly Dictionary<string, (ulong H1, ulong H2)> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ulong H1, ulong H2)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _maxCacheEntries;
 
-    public KeyedTokenHasher(ReadOnlySpan<byte> key, int maxCacheEntries = 1 << 20)
+    public KeyedTokenHasher(ReadOnlySpan<byte> key, int maxCacheEntries = 1 << 16)
     {
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        _key = new HmacSha256Key(key);
         _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
         _maxCacheEntries = maxCacheEntries;
     }
@@ -34,8 +35,7 @@ internal sealed class KeyedTokenHasher : IDisposable
         Span<byte> utf8 = stackalloc byte[256];
         Span<byte> mac = stackalloc byte[32];
         var length = System.Text.Encoding.UTF8.GetBytes(token[..Math.Min(token.Length, 80)], utf8);
-        _hmac.AppendData(utf8[..length]);
-        _hmac.GetHashAndReset(mac);
+        FastHmacSha256.Compute(_key, utf8[..length], mac);
         var result = (BinaryPrimitives.ReadUInt64LittleEndian(mac), BinaryPrimitives.ReadUInt64LittleEndian(mac[8..]));
         CryptographicOperations.ZeroMemory(utf8[..length]);
         if (_cache.Count < _maxCacheEntries)
@@ -48,7 +48,7 @@ internal sealed class KeyedTokenHasher : IDisposable
 
     public void Dispose()
     {
-        _hmac.Dispose();
+        _key.Dispose();
         _cache.Clear();
     }
 }
