@@ -32,39 +32,39 @@ public sealed class BlockKeyer : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, PassCount, nameof(destination));
         destination[..PassCount].Clear();
         var surname = string.IsNullOrEmpty(record.Surname) ? string.Empty : DutchPhonetic.Encode(record.Surname);
-        var inv = CultureInfo.InvariantCulture;
+        Span<char> buffer = stackalloc char[160];
         if (record.DateOfBirth is { } dob)
         {
             var (low, high) = dob.Day <= dob.Month ? (dob.Day, dob.Month) : (dob.Month, dob.Day);
-            destination[(int)BlockingPass.YearDayMonthPair] = Key(string.Create(inv, $"1|{dob.Year:D4}|{low:D2}{high:D2}"));
+            destination[(int)BlockingPass.YearDayMonthPair] = Key(buffer, $"1|{dob.Year:D4}|{low:D2}{high:D2}");
             if (surname.Length > 0)
             {
-                destination[(int)BlockingPass.YearMonthSurname] = Key(string.Create(inv, $"2|{dob.Year:D4}|{dob.Month:D2}|{surname}"));
-                destination[(int)BlockingPass.YearDaySurname] = Key(string.Create(inv, $"3|{dob.Year:D4}|{dob.Day:D2}|{surname}"));
-                destination[(int)BlockingPass.MonthDaySurname] = Key(string.Create(inv, $"4|{dob.Month:D2}|{dob.Day:D2}|{surname}"));
+                destination[(int)BlockingPass.YearMonthSurname] = Key(buffer, $"2|{dob.Year:D4}|{dob.Month:D2}|{surname}");
+                destination[(int)BlockingPass.YearDaySurname] = Key(buffer, $"3|{dob.Year:D4}|{dob.Day:D2}|{surname}");
+                destination[(int)BlockingPass.MonthDaySurname] = Key(buffer, $"4|{dob.Month:D2}|{dob.Day:D2}|{surname}");
             }
         }
 
         if (!string.IsNullOrEmpty(record.Postcode) && !string.IsNullOrEmpty(record.HouseNumber))
         {
-            destination[(int)BlockingPass.PostcodeHouse] = Key(string.Create(inv, $"5|{record.Postcode}|{record.HouseNumber}"));
+            destination[(int)BlockingPass.PostcodeHouse] = Key(buffer, $"5|{record.Postcode}|{record.HouseNumber}");
         }
 
         var initial = FirstInitial(record.GivenNames);
         if (surname.Length > 0 && initial != '\0' && record.DateOfBirth is { } d)
         {
-            destination[(int)BlockingPass.SurnameInitialDecade] = Key(string.Create(inv, $"6|{surname}|{initial}|{d.Year / 10}"));
+            destination[(int)BlockingPass.SurnameInitialDecade] = Key(buffer, $"6|{surname}|{initial}|{d.Year / 10}");
         }
 
         if (initial != '\0' && record.DateOfBirth is { } md)
         {
-            destination[(int)BlockingPass.MonthDayInitial] = Key(string.Create(inv, $"7|{md.Month:D2}|{md.Day:D2}|{initial}"));
+            destination[(int)BlockingPass.MonthDayInitial] = Key(buffer, $"7|{md.Month:D2}|{md.Day:D2}|{initial}");
         }
 
         var given = FirstFullGivenName(record.GivenNames);
         if (surname.Length > 0 && given.Length > 0)
         {
-            destination[(int)BlockingPass.SurnameGivenName] = Key(string.Create(inv, $"8|{surname}|{DutchPhonetic.Encode(given)}"));
+            destination[(int)BlockingPass.SurnameGivenName] = Key(buffer, $"8|{surname}|{DutchPhonetic.Encode(given)}");
         }
     }
 
@@ -101,9 +101,15 @@ public sealed class BlockKeyer : IDisposable
         return '\0';
     }
 
-    private ulong Key(string token)
+    private ulong Key(Span<char> buffer, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument(nameof(buffer))] MemoryExtensions.TryWriteInterpolatedStringHandler token)
     {
-        var (h1, _) = _hasher.Hash(token);
+        if (!MemoryExtensions.TryWrite(buffer, CultureInfo.InvariantCulture, ref token, out var written))
+        {
+            return 0;
+        }
+
+        var (h1, _) = _hasher.Hash(buffer[..written]);
+        buffer[..written].Clear();
         return h1 == 0 ? 1 : h1;
     }
 }
