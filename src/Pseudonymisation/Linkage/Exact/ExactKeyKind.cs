@@ -1,3 +1,5 @@
+using SharingHub.Pseudonymisation.Pseudonyms;
+
 namespace SharingHub.Pseudonymisation.Linkage.Exact;
 
 /// <summary>
@@ -19,7 +21,7 @@ public enum ExactKeyKind
     PostcodeHouseDob = 3,
 }
 
-/// <summary>Names used in link reasons.</summary>
+/// <summary>Names used in link reasons: the match-key names of <see cref="MatchKeys"/>.</summary>
 public static class ExactKeyKindNames
 {
     /// <summary>Number of kinds.</summary>
@@ -28,10 +30,10 @@ public static class ExactKeyKindNames
     /// <summary>The reason string of a kind ("bsn", "name+dob", ...).</summary>
     public static string Reason(ExactKeyKind kind) => kind switch
     {
-        ExactKeyKind.Bsn => "bsn",
-        ExactKeyKind.NameDob => "name+dob",
-        ExactKeyKind.SurnameInitialDob => "surname+initial+dob",
-        ExactKeyKind.PostcodeHouseDob => "postcode+house+dob",
+        ExactKeyKind.Bsn => MatchKeys.BsnName,
+        ExactKeyKind.NameDob => MatchKeys.NameDobName,
+        ExactKeyKind.SurnameInitialDob => MatchKeys.SurnameInitialDobName,
+        ExactKeyKind.PostcodeHouseDob => MatchKeys.PostcodeHouseDobName,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
