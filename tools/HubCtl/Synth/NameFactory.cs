@@ -17,6 +17,8 @@ internal static class NameFactory
 
     private static readonly WeightedTable<string> Prefixes = new(DutchNames.TailPrefixes.Select(p => (p.Prefix, p.Weight)));
 
+    private static readonly string[] ToponymSuffixes = ["s", "man", "er", "ink", "ing", "a", "mans", "ers"];
+
     private static readonly WeightedTable<int> GivenNameCount = new([(1, 30), (2, 45), (3, 20), (4, 5)]);
 
     public static (string Prefix, string Surname) Surname(Faker faker, bool migrant)
@@ -34,7 +36,13 @@ internal static class NameFactory
 
         if (!random.Chance(TailPrefixShare))
         {
-            return (string.Empty, random.ArrayElement(DutchNames.Stems) + random.ArrayElement(DutchNames.StemSuffixes));
+            // Unprefixed tail: composed stems (Hoog + veld), names derived from places (Boekel + man), bare toponyms.
+            return random.Double() switch
+            {
+                < 0.45 => (string.Empty, random.ArrayElement(DutchNames.Stems) + random.ArrayElement(DutchNames.StemSuffixes)),
+                < 0.75 => (string.Empty, faker.Address.CityPrefix() + random.ArrayElement(ToponymSuffixes)),
+                _ => (string.Empty, faker.Address.CityPrefix()),
+            };
         }
 
         var prefix = Prefixes.Pick(random);

@@ -31,8 +31,8 @@ internal sealed class PopulationGenerator
     private static readonly WeightedTable<HouseholdKind> Kinds =
         new([(HouseholdKind.Single, 38), (HouseholdKind.Couple, 29), (HouseholdKind.CoupleWithChildren, 25), (HouseholdKind.SingleParent, 8)]);
 
-    private static readonly WeightedTable<(int From, int To)> SingleAges = new([((18, 29), 30), ((30, 49), 22), ((50, 69), 26), ((70, 79), 13), ((80, 95), 9)]);
-    private static readonly WeightedTable<(int From, int To)> CoupleAges = new([((20, 34), 28), ((35, 64), 42), ((65, 79), 24), ((80, 93), 6)]);
+    private static readonly WeightedTable<(int From, int To)> SingleAges = new([((18, 29), 22), ((30, 49), 20), ((50, 69), 28), ((70, 79), 18), ((80, 95), 12)]);
+    private static readonly WeightedTable<(int From, int To)> CoupleAges = new([((20, 34), 20), ((35, 64), 44), ((65, 79), 28), ((80, 93), 8)]);
     private static readonly WeightedTable<int> ChildCount = new([(1, 40), (2, 40), (3, 15), (4, 5)]);
 
     private readonly Faker _faker;
