@@ -1,0 +1,511 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace SharingHub.Pseudonymisation.Hashing;
+
+/// <summary>
+/// Sixteen-lane HMAC-SHA256: lane k of every <see cref="Vector512{T}"/> belongs to message k of a group of
+/// sixteen. Messages are loaded with masked byte loads (which never touch bytes outside the message), padded
+/// in registers, byte-swapped and transposed into words. Lanes of different lengths share a group: a lane
+/// whose message has fewer blocks keeps its state while the others continue.
+/// </summary>
+[SkipLocalsInit]
+internal static unsafe class HmacSha256x16
+{
+    /// <summary>Messages per group.</summary>
+    public const int Lanes = 16;
+
+    /// <summary>Scratch a caller passes: 64 schedule vectors plus 8 output vectors.</summary>
+    public const int ScratchBytes = (64 + 8) * 64;
+
+    public static bool IsSupported => Avx512F.IsSupported && Avx512BW.IsSupported;
+
+    /// <summary>
+    /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
+    /// (1 &lt;= active &lt;= 16); the unused lanes repeat the last message and their results are dropped.
+    /// </summary>
+    public static void Group(HmacSha256Key key, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
+    {
+        int* starts = stackalloc int[Lanes];
+        uint* lengths = stackalloc uint[Lanes];
+        uint* blocks = stackalloc uint[Lanes];
+        Vector512<uint> blockCounts;
+        Vector512<uint> lengthLow;
+        Vector512<uint> lengthHigh;
+        int maxBlocks;
+        int minBlocks;
+        if (active == Lanes)
+        {
+            var begin = Vector512.Load(offsets + first);
+            var length = (Vector512.Load(offsets + first + 1) - begin).AsUInt32();
+            blockCounts = (length + Vector512.Create(9u + 63u)) >> 6;
+            var bytes = length + Vector512.Create(64u);
+            lengthLow = bytes << 3;
+            lengthHigh = bytes >> 29;
+            begin.Store(starts);
+            length.Store(lengths);
+            blockCounts.Store(blocks);
+            maxBlocks = minBlocks = (int)blocks[0];
+            if (!Vector512.EqualsAll(blockCounts, Vector512.Create(blocks[0])))
+            {
+                for (int k = 1; k < Lanes; k++)
+                {
+                    maxBlocks = Math.Max(maxBlocks, (int)blocks[k]);
+                    minBlocks = Math.Min(minBlocks, (int)blocks[k]);
+                }
+            }
+        }
+        else
+        {
+            SetUpPartial(offsets, first, active, starts, lengths, blocks, out lengthLow, out lengthHigh, out maxBlocks, out minBlocks);
+            blockCounts = Vector512.Load(blocks);
+        }
+
+        Vector512<uint>* w = scratch;
+
+        ref readonly Sha256State inner = ref key.Inner;
+        var a = Vector512.Create(inner[0]);
+        var b = Vector512.Create(inner[1]);
+        var c = Vector512.Create(inner[2]);
+        var d = Vector512.Create(inner[3]);
+        var e = Vector512.Create(inner[4]);
+        var f = Vector512.Create(inner[5]);
+        var g = Vector512.Create(inner[6]);
+        var h = Vector512.Create(inner[7]);
+
+        for (int j = 0; j < maxBlocks; j++)
+        {
+            LoadBlocks(data, starts, lengths, blocks, j, w);
+            var last = Vector512.Equals(blockCounts, Vector512.Create((uint)j + 1));
+            w[14] |= lengthHigh & last;
+            w[15] |= lengthLow & last;
+            if (j < minBlocks)
+            {
+                Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            }
+            else
+            {
+                var (a0, b0, c0, d0, e0, f0, g0, h0) = (a, b, c, d, e, f, g, h);
+                Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+                var running = Vector512.GreaterThan(blockCounts, Vector512.Create((uint)j));
+                a = Vector512.ConditionalSelect(running, a, a0);
+                b = Vector512.ConditionalSelect(running, b, b0);
+                c = Vector512.ConditionalSelect(running, c, c0);
+                d = Vector512.ConditionalSelect(running, d, d0);
+                e = Vector512.ConditionalSelect(running, e, e0);
+                f = Vector512.ConditionalSelect(running, f, f0);
+                g = Vector512.ConditionalSelect(running, g, g0);
+                h = Vector512.ConditionalSelect(running, h, h0);
+            }
+        }
+
+        // Outer hash: one block holding the inner digest, the padding byte and the fixed bit length.
+        w[0] = a;
+        w[1] = b;
+        w[2] = c;
+        w[3] = d;
+        w[4] = e;
+        w[5] = f;
+        w[6] = g;
+        w[7] = h;
+        ref readonly Sha256State outer = ref key.Outer;
+        a = Vector512.Create(outer[0]);
+        b = Vector512.Create(outer[1]);
+        c = Vector512.Create(outer[2]);
+        d = Vector512.Create(outer[3]);
+        e = Vector512.Create(outer[4]);
+        f = Vector512.Create(outer[5]);
+        g = Vector512.Create(outer[6]);
+        h = Vector512.Create(outer[7]);
+        CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+
+        StoreDigests(a, b, c, d, e, f, g, h, destination + ((long)first * FastHmacSha256.HashSize), active, scratch + 64);
+    }
+
+    /// <summary>Lane set-up for a group of fewer than sixteen messages: the unused lanes repeat the last one.</summary>
+    private static void SetUpPartial(
+        int* offsets, int first, int active, int* starts, uint* lengths, uint* blocks,
+        out Vector512<uint> lengthLow, out Vector512<uint> lengthHigh, out int maxBlocks, out int minBlocks)
+    {
+        uint* bitsLow = stackalloc uint[Lanes];
+        uint* bitsHigh = stackalloc uint[Lanes];
+        maxBlocks = 0;
+        minBlocks = int.MaxValue;
+        for (int k = 0; k < Lanes; k++)
+        {
+            int index = first + Math.Min(k, active - 1);
+            int start = offsets[index];
+            int length = offsets[index + 1] - start;
+            int count = Sha256Constants.InnerBlockCount(length);
+            ulong bits = Sha256Constants.InnerBitLength(length);
+            starts[k] = start;
+            lengths[k] = (uint)length;
+            blocks[k] = (uint)count;
+            bitsLow[k] = (uint)bits;
+            bitsHigh[k] = (uint)(bits >> 32);
+            maxBlocks = Math.Max(maxBlocks, count);
+            minBlocks = Math.Min(minBlocks, count);
+        }
+
+        lengthLow = Vector512.Load(bitsLow);
+        lengthHigh = Vector512.Load(bitsHigh);
+    }
+
+    /// <summary>Loads block <paramref name="j"/> of every lane (padded) and transposes it into w[0..15].</summary>
+    private static void LoadBlocks(byte* data, int* starts, uint* lengths, uint* blocks, int j, Vector512<uint>* w)
+    {
+        var swap = ByteSwapMask();
+        var r0 = LoadLane(data + starts[0], lengths[0], blocks[0], j, swap);
+        var r1 = LoadLane(data + starts[1], lengths[1], blocks[1], j, swap);
+        var r2 = LoadLane(data + starts[2], lengths[2], blocks[2], j, swap);
+        var r3 = LoadLane(data + starts[3], lengths[3], blocks[3], j, swap);
+        var r4 = LoadLane(data + starts[4], lengths[4], blocks[4], j, swap);
+        var r5 = LoadLane(data + starts[5], lengths[5], blocks[5], j, swap);
+        var r6 = LoadLane(data + starts[6], lengths[6], blocks[6], j, swap);
+        var r7 = LoadLane(data + starts[7], lengths[7], blocks[7], j, swap);
+        var r8 = LoadLane(data + starts[8], lengths[8], blocks[8], j, swap);
+        var r9 = LoadLane(data + starts[9], lengths[9], blocks[9], j, swap);
+        var r10 = LoadLane(data + starts[10], lengths[10], blocks[10], j, swap);
+        var r11 = LoadLane(data + starts[11], lengths[11], blocks[11], j, swap);
+        var r12 = LoadLane(data + starts[12], lengths[12], blocks[12], j, swap);
+        var r13 = LoadLane(data + starts[13], lengths[13], blocks[13], j, swap);
+        var r14 = LoadLane(data + starts[14], lengths[14], blocks[14], j, swap);
+        var r15 = LoadLane(data + starts[15], lengths[15], blocks[15], j, swap);
+
+        // 32-bit interleave of lane pairs, then 64-bit interleave of pair pairs: in 128-bit chunk q,
+        // uX holds word 4q+m of four consecutive lanes.
+        var t0 = Avx512F.UnpackLow(r0, r1);
+        var t1 = Avx512F.UnpackHigh(r0, r1);
+        var t2 = Avx512F.UnpackLow(r2, r3);
+        var t3 = Avx512F.UnpackHigh(r2, r3);
+        var t4 = Avx512F.UnpackLow(r4, r5);
+        var t5 = Avx512F.UnpackHigh(r4, r5);
+        var t6 = Avx512F.UnpackLow(r6, r7);
+        var t7 = Avx512F.UnpackHigh(r6, r7);
+        var t8 = Avx512F.UnpackLow(r8, r9);
+        var t9 = Avx512F.UnpackHigh(r8, r9);
+        var t10 = Avx512F.UnpackLow(r10, r11);
+        var t11 = Avx512F.UnpackHigh(r10, r11);
+        var t12 = Avx512F.UnpackLow(r12, r13);
+        var t13 = Avx512F.UnpackHigh(r12, r13);
+        var t14 = Avx512F.UnpackLow(r14, r15);
+        var t15 = Avx512F.UnpackHigh(r14, r15);
+
+        var u0 = Lo64(t0, t2);
+        var u1 = Hi64(t0, t2);
+        var u2 = Lo64(t1, t3);
+        var u3 = Hi64(t1, t3);
+        var u4 = Lo64(t4, t6);
+        var u5 = Hi64(t4, t6);
+        var u6 = Lo64(t5, t7);
+        var u7 = Hi64(t5, t7);
+        var u8 = Lo64(t8, t10);
+        var u9 = Hi64(t8, t10);
+        var u10 = Lo64(t9, t11);
+        var u11 = Hi64(t9, t11);
+        var u12 = Lo64(t12, t14);
+        var u13 = Hi64(t12, t14);
+        var u14 = Lo64(t13, t15);
+        var u15 = Hi64(t13, t15);
+
+        Gather128(u0, u4, u8, u12, w, 0);
+        Gather128(u1, u5, u9, u13, w, 1);
+        Gather128(u2, u6, u10, u14, w, 2);
+        Gather128(u3, u7, u11, u15, w, 3);
+    }
+
+    /// <summary>Combines chunk q of the four inputs into w[4q + m] for q = 0..3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Gather128(Vector512<uint> p, Vector512<uint> q, Vector512<uint> r, Vector512<uint> s, Vector512<uint>* w, int m)
+    {
+        var pq01 = Avx512F.Shuffle4x128(p, q, 0x44);
+        var pq23 = Avx512F.Shuffle4x128(p, q, 0xEE);
+        var rs01 = Avx512F.Shuffle4x128(r, s, 0x44);
+        var rs23 = Avx512F.Shuffle4x128(r, s, 0xEE);
+        w[m] = Avx512F.Shuffle4x128(pq01, rs01, 0x88);
+        w[4 + m] = Avx512F.Shuffle4x128(pq01, rs01, 0xDD);
+        w[8 + m] = Avx512F.Shuffle4x128(pq23, rs23, 0x88);
+        w[12 + m] = Avx512F.Shuffle4x128(pq23, rs23, 0xDD);
+    }
+
+    /// <summary>Block j of one lane's message as big-endian words, with the 0x80 padding byte; length words are added later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> LoadLane(byte* message, uint length, uint blockCount, int j, Vector512<byte> swap)
+    {
+        if ((uint)j >= blockCount)
+        {
+            return Vector512<uint>.Zero;
+        }
+
+        int remaining = (int)length - (j * 64);
+        Vector512<byte> bytes;
+        if (remaining >= 64)
+        {
+            bytes = Vector512.Load(message + (j * 64));
+        }
+        else if (remaining > 0)
+        {
+            ref byte keep = ref MemoryMarshal.GetReference(Sha256Constants.KeepMask);
+            ref byte pad = ref MemoryMarshal.GetReference(Sha256Constants.PadByte);
+            var mask = Vector512.LoadUnsafe(ref keep, (nuint)(64 - remaining));
+            bytes = Avx512BW.MaskLoad(message + (j * 64), mask, Vector512<byte>.Zero)
+                | Vector512.LoadUnsafe(ref pad, (nuint)(64 - remaining));
+        }
+        else if (remaining == 0)
+        {
+            bytes = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.PadByte), 64);
+        }
+        else
+        {
+            return Vector512<uint>.Zero;
+        }
+
+        return Avx512BW.Shuffle(bytes, swap).AsUInt32();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> ByteSwapMask() =>
+        Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.ByteSwap));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> Lo64(Vector512<uint> x, Vector512<uint> y) =>
+        Avx512F.UnpackLow(x.AsUInt64(), y.AsUInt64()).AsUInt32();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> Hi64(Vector512<uint> x, Vector512<uint> y) =>
+        Avx512F.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsUInt32();
+
+    /// <summary>Writes lane k's digest (eight big-endian words) to destination[32k..] for k &lt; active.</summary>
+    private static void StoreDigests(
+        Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d,
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, Vector512<uint> h,
+        byte* destination, int active, Vector512<uint>* scratch)
+    {
+        var swap = ByteSwapMask();
+        a = Avx512BW.Shuffle(a.AsByte(), swap).AsUInt32();
+        b = Avx512BW.Shuffle(b.AsByte(), swap).AsUInt32();
+        c = Avx512BW.Shuffle(c.AsByte(), swap).AsUInt32();
+        d = Avx512BW.Shuffle(d.AsByte(), swap).AsUInt32();
+        e = Avx512BW.Shuffle(e.AsByte(), swap).AsUInt32();
+        f = Avx512BW.Shuffle(f.AsByte(), swap).AsUInt32();
+        g = Avx512BW.Shuffle(g.AsByte(), swap).AsUInt32();
+        h = Avx512BW.Shuffle(h.AsByte(), swap).AsUInt32();
+
+        var ab0 = Avx512F.UnpackLow(a, b);
+        var ab1 = Avx512F.UnpackHigh(a, b);
+        var cd0 = Avx512F.UnpackLow(c, d);
+        var cd1 = Avx512F.UnpackHigh(c, d);
+        var ef0 = Avx512F.UnpackLow(e, f);
+        var ef1 = Avx512F.UnpackHigh(e, f);
+        var gh0 = Avx512F.UnpackLow(g, h);
+        var gh1 = Avx512F.UnpackHigh(g, h);
+
+        // scratch[m] chunk q = words 0..3 of lane 4q+m; scratch[4+m] chunk q = words 4..7 of lane 4q+m.
+        scratch[0] = Lo64(ab0, cd0);
+        scratch[1] = Hi64(ab0, cd0);
+        scratch[2] = Lo64(ab1, cd1);
+        scratch[3] = Hi64(ab1, cd1);
+        scratch[4] = Lo64(ef0, gh0);
+        scratch[5] = Hi64(ef0, gh0);
+        scratch[6] = Lo64(ef1, gh1);
+        scratch[7] = Hi64(ef1, gh1);
+
+        var chunks = (Vector128<uint>*)scratch;
+        for (int lane = 0; lane < active; lane++)
+        {
+            int m = lane & 3;
+            int q = lane >> 2;
+            byte* target = destination + (lane * FastHmacSha256.HashSize);
+            Vector128.Store(chunks[(m * 4) + q], (uint*)target);
+            Vector128.Store(chunks[((4 + m) * 4) + q], (uint*)(target + 16));
+        }
+    }
+
+    /// <summary>
+    /// One SHA-256 compression of sixteen lanes; w[0..15] holds the block, w[16..63] is filled here. The message
+    /// schedule runs sixteen rounds ahead inside the round loop, so it fills the gaps of the rounds' dependency chain.
+    /// </summary>
+    private static void Compress(
+        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
+        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
+        Vector512<uint>* w)
+    {
+        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        var a = sa;
+        var b = sb;
+        var c = sc;
+        var d = sd;
+        var e = se;
+        var f = sf;
+        var g = sg;
+        var h = sh;
+        for (int t = 0; t < 48; t += 8)
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
+            Schedule(w + t);
+            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
+            Schedule(w + t + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
+            Schedule(w + t + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
+            Schedule(w + t + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
+            Schedule(w + t + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
+            Schedule(w + t + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
+            Schedule(w + t + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Schedule(w + t + 7);
+        }
+
+        for (int t = 48; t < 64; t += 8)
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
+            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+        }
+
+        sa += a;
+        sb += b;
+        sc += c;
+        sd += d;
+        se += e;
+        sf += f;
+        sg += g;
+        sh += h;
+    }
+
+    /// <summary>
+    /// The outer compression: w[0..7] holds the inner digest, and words 8..15 are the fixed padding
+    /// (0x80000000, six zeros, the bit length 768), so their schedule terms and round inputs are constants.
+    /// </summary>
+    private static void CompressOuter(
+        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
+        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
+        Vector512<uint>* w)
+    {
+        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint kw = ref MemoryMarshal.GetReference(Sha256Constants.OuterRoundInputs);
+        ref uint cs = ref MemoryMarshal.GetReference(Sha256Constants.OuterScheduleConstants);
+        var a = sa;
+        var b = sb;
+        var c = sc;
+        var d = sd;
+        var e = se;
+        var f = sf;
+        var g = sg;
+        var h = sh;
+
+        // Rounds 0..7 (message words 0..7) while words 16..23 are scheduled without the zero terms.
+        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
+        w[16] = w[0] + SmallSigma0(w[1]);
+        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        w[17] = w[1] + SmallSigma0(w[2]) + Vector512.Create(Unsafe.Add(ref cs, 0));
+        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        w[18] = w[2] + SmallSigma0(w[3]) + SmallSigma1(w[16]);
+        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        w[19] = w[3] + SmallSigma0(w[4]) + SmallSigma1(w[17]);
+        Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
+        w[20] = w[4] + SmallSigma0(w[5]) + SmallSigma1(w[18]);
+        Round(d, e, f, ref g, h, a, b, ref c, w[5] + Vector512.Create(Unsafe.Add(ref k, 5)));
+        w[21] = w[5] + SmallSigma0(w[6]) + SmallSigma1(w[19]);
+        Round(c, d, e, ref f, g, h, a, ref b, w[6] + Vector512.Create(Unsafe.Add(ref k, 6)));
+        w[22] = w[6] + SmallSigma0(w[7]) + SmallSigma1(w[20]) + Vector512.Create(Unsafe.Add(ref cs, 1));
+        Round(b, c, d, ref e, f, g, h, ref a, w[7] + Vector512.Create(Unsafe.Add(ref k, 7)));
+        w[23] = w[7] + w[16] + SmallSigma1(w[21]) + Vector512.Create(Unsafe.Add(ref cs, 2));
+
+        // Rounds 8..15 take the constant padding words; words 24..31 lose their zero terms.
+        Round(a, b, c, ref d, e, f, g, ref h, Vector512.Create(Unsafe.Add(ref kw, 0)));
+        w[24] = w[17] + SmallSigma1(w[22]) + Vector512.Create(Unsafe.Add(ref cs, 3));
+        Round(h, a, b, ref c, d, e, f, ref g, Vector512.Create(Unsafe.Add(ref kw, 1)));
+        w[25] = w[18] + SmallSigma1(w[23]);
+        Round(g, h, a, ref b, c, d, e, ref f, Vector512.Create(Unsafe.Add(ref kw, 2)));
+        w[26] = w[19] + SmallSigma1(w[24]);
+        Round(f, g, h, ref a, b, c, d, ref e, Vector512.Create(Unsafe.Add(ref kw, 3)));
+        w[27] = w[20] + SmallSigma1(w[25]);
+        Round(e, f, g, ref h, a, b, c, ref d, Vector512.Create(Unsafe.Add(ref kw, 4)));
+        w[28] = w[21] + SmallSigma1(w[26]);
+        Round(d, e, f, ref g, h, a, b, ref c, Vector512.Create(Unsafe.Add(ref kw, 5)));
+        w[29] = w[22] + SmallSigma1(w[27]);
+        Round(c, d, e, ref f, g, h, a, ref b, Vector512.Create(Unsafe.Add(ref kw, 6)));
+        w[30] = w[23] + SmallSigma1(w[28]) + Vector512.Create(Unsafe.Add(ref cs, 4));
+        Round(b, c, d, ref e, f, g, h, ref a, Vector512.Create(Unsafe.Add(ref kw, 7)));
+        w[31] = w[24] + SmallSigma0(w[16]) + SmallSigma1(w[29]) + Vector512.Create(Unsafe.Add(ref cs, 5));
+
+        for (int t = 16; t < 48; t += 8)
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
+            Schedule(w + t);
+            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
+            Schedule(w + t + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
+            Schedule(w + t + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
+            Schedule(w + t + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
+            Schedule(w + t + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
+            Schedule(w + t + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
+            Schedule(w + t + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Schedule(w + t + 7);
+        }
+
+        for (int t = 48; t < 64; t += 8)
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
+            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+        }
+
+        sa += a;
+        sb += b;
+        sc += c;
+        sd += d;
+        se += e;
+        sf += f;
+        sg += g;
+        sh += h;
+    }
+
+    /// <summary>w[16] = w[0] + σ0(w[1]) + w[9] + σ1(w[14]), relative to <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Schedule(Vector512<uint>* w) =>
+        w[16] = w[0] + SmallSigma0(w[1]) + w[9] + SmallSigma1(w[14]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(
+        Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw)
+    {
+        var sigma1 = Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), 0x96);
+        var ch = Avx512F.TernaryLogic(e, f, g, 0xCA);
+        var t1 = h + kw + sigma1 + ch;
+        var sigma0 = Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), 0x96);
+        var maj = Avx512F.TernaryLogic(a, b, c, 0xE8);
+        d += t1;
+        h = t1 + sigma0 + maj;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> SmallSigma0(Vector512<uint> x) =>
+        Avx512F.TernaryLogic(Avx512F.RotateRight(x, 7), Avx512F.RotateRight(x, 18), Avx512F.ShiftRightLogical(x, 3), 0x96);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> SmallSigma1(Vector512<uint> x) =>
+        Avx512F.TernaryLogic(Avx512F.RotateRight(x, 17), Avx512F.RotateRight(x, 19), Avx512F.ShiftRightLogical(x, 10), 0x96);
+}
