@@ -1,5 +1,4 @@
 using Bogus;
-using Bogus.DataSets;
 
 namespace SharingHub.HubCtl.Synth;
 
@@ -40,15 +39,15 @@ internal static class NameFactory
             return random.Double() switch
             {
                 < 0.45 => (string.Empty, random.ArrayElement(DutchNames.Stems) + random.ArrayElement(DutchNames.StemSuffixes)),
-                < 0.75 => (string.Empty, faker.Address.CityPrefix() + random.ArrayElement(ToponymSuffixes)),
-                _ => (string.Empty, faker.Address.CityPrefix()),
+                < 0.75 => (string.Empty, BogusDutch.Toponym(faker.Random) + random.ArrayElement(ToponymSuffixes)),
+                _ => (string.Empty, BogusDutch.Toponym(faker.Random)),
             };
         }
 
         var prefix = Prefixes.Pick(random);
         var stem = prefix switch
         {
-            "van" => faker.Address.CityPrefix(),
+            "van" => BogusDutch.Toponym(faker.Random),
             "de" or "den" or "'t" or "la" or "d'" => random.ArrayElement(DutchNames.DeStems),
             _ => random.ArrayElement(DutchNames.PlaceStems),
         };
@@ -95,7 +94,7 @@ internal static class NameFactory
         {
             names.Add(random.Chance(0.35)
                 ? random.ArrayElement(male ? DutchNames.PopularModernMale : DutchNames.PopularModernFemale)
-                : faker.Name.FirstName(male ? Name.Gender.Male : Name.Gender.Female));
+                : BogusDutch.FirstName(faker.Random, male));
             callName = names[0];
         }
 
@@ -109,7 +108,7 @@ internal static class NameFactory
                 < 0.75 => random.ArrayElement(male ? DutchNames.OldMale : DutchNames.OldFemale).Name,
                 _ => year < 1990
                     ? random.ArrayElement(male ? DutchNames.MiddleMale : DutchNames.MiddleFemale)
-                    : faker.Name.FirstName(male ? Name.Gender.Male : Name.Gender.Female),
+                    : BogusDutch.FirstName(faker.Random, male),
             };
             if (!names.Contains(extra))
             {
