@@ -10,5 +10,6 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(context);
         yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
+        yield return ConvenantCommand.Create(context);
     }
 }
