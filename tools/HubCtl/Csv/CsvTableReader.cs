@@ -182,7 +182,7 @@ internal sealed class CsvTableReader
             CsvTokenStatus.MisplacedQuote => new CsvError(
                 CsvErrorCodes.MisplacedQuote, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) has a quote inside an unquoted field or text after a closing quote (line {_tokenizer.CurrentLine})"),
             CsvTokenStatus.RecordTooLong => new CsvError(
-                CsvErrorCodes.RecordTooLong, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) is longer than {CsvLimits.MaxRecordChars} characters"),
+                CsvErrorCodes.RecordTooLong, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) is longer than {CsvLimits.MaxRecordChars} characters (is a quote left open?)"),
             CsvTokenStatus.InvalidEncoding => new CsvError(
                 CsvErrorCodes.InvalidEncoding, row, _tokenizer.RowStartLine, $"the file is not valid UTF-8 (near line {_tokenizer.CurrentLine})"),
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
