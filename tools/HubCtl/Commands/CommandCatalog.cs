@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(context);
         yield return PseudonymiseCommand.Create(context);
+        yield return ConvenantCommand.Create(context);
         yield return ScrubCommand.Create(context);
         yield break;
     }
