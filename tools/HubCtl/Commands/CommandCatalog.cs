@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
+        yield return ScrubCommand.Create(context);
     }
 }
