@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
         yield return ScrubCommand.Create(context);
+        yield break;
     }
 }
