@@ -122,6 +122,20 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Equal("keep", await File.ReadAllTextAsync(file));
     }
 
+    [Fact]
+    public async Task Synth_OutputCannotBeCreated_ExitOneAndNothingLeft()
+    {
+        var file = Path.Combine(_root, "file.txt");
+        await File.WriteAllTextAsync(file, "keep");
+
+        var (code, stdout, stderr) = await Run("synth", "--persons", "10", "--out", Path.Combine(file, "sub"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("SH9127", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+        Assert.Equal(["file.txt"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)

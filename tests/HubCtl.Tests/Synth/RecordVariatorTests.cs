@@ -94,6 +94,25 @@ public sealed class RecordVariatorTests
     }
 
     [Fact]
+    public void Vary_PartnerHabits_SchoolsWriteCallNamesMoreThanTheMunicipality()
+    {
+        var (variator, faker) = Create();
+        var withCallName = Samples.Where(s => s.Person.CallName != s.Person.GivenNames[0]).ToList();
+        int CallNames(PartnerProfile profile) => withCallName.Count(s =>
+        {
+            variator.Vary(s.Exact, FieldGroup.GivenNames, s.Person, faker, out var kind, profile.Habits);
+            return kind == Variation.GivenNamesCallName;
+        });
+
+        var school = CallNames(PartnerProfile.ForPartner(5));
+        var municipality = CallNames(PartnerProfile.ForPartner(1));
+
+        Assert.Equal("school", PartnerProfile.ForPartner(5).Kind);
+        Assert.True(withCallName.Count > 100);
+        Assert.True(school > 3 * municipality, $"school {school}, municipality {municipality}");
+    }
+
+    [Fact]
     public void Apply_RateZero_ReturnsExactRecord()
     {
         var (_, faker) = Create();

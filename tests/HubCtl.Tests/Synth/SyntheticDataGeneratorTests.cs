@@ -189,7 +189,7 @@ public sealed partial class SyntheticDataGeneratorTests
 
         // Youths well represented; nobody older than 96.
         var ages = persons.Select(p => p.AgeAt(PopulationGenerator.ReferenceDate)).ToList();
-        Assert.InRange(ages.Count(a => a < 18) / (double)ages.Count, 0.17, 0.32);
+        Assert.InRange(ages.Count(a => a < 18) / (double)ages.Count, 0.15, 0.32);
         Assert.All(ages, a => Assert.InRange(a, 0, 97));
     }
 

@@ -10,6 +10,8 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(context);
         yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
+        yield return ConvenantCommand.Create(context);
+        yield return ScrubCommand.Create(context);
         yield return BenchCommand.Create(context);
         yield return LinkCommand.Create(context);
         yield return EvalCommand.Create(context);

@@ -67,15 +67,15 @@ internal sealed class AddressFactory
 
         if (roll < 0.55)
         {
-            var toponym = faker.Address.CityPrefix();
-            return toponym + faker.Address.StreetSuffix();
+            var toponym = BogusDutch.Toponym(faker.Random);
+            return toponym + BogusDutch.StreetSuffix(faker.Random);
         }
 
         if (roll < 0.72)
         {
             var (prefix, surname, _) = random.ArrayElement(DutchNames.TopSurnames);
             var name = prefix.Length == 0 ? surname : $"{prefix} {surname}";
-            return $"{random.ArrayElement(DutchPlaces.StreetTitles)} {name}{faker.Address.StreetSuffix()}";
+            return $"{random.ArrayElement(DutchPlaces.StreetTitles)} {name}{BogusDutch.StreetSuffix(faker.Random)}";
         }
 
         if (roll < 0.85)
@@ -83,7 +83,7 @@ internal sealed class AddressFactory
             return random.ArrayElement(DutchPlaces.NatureWords) + random.ArrayElement(["laan", "straat", "weg", "hof", "plein", "pad"]);
         }
 
-        return faker.Name.FirstName() + faker.Address.StreetSuffix();
+        return BogusDutch.FirstName(faker.Random, random.Chance(0.5)) + BogusDutch.StreetSuffix(faker.Random);
     }
 
     public static string Postcode(Randomizer random, DutchCity city)
@@ -117,7 +117,7 @@ internal sealed class AddressFactory
         var villages = new List<DutchCity>();
         while (villages.Count < 600)
         {
-            var name = faker.Address.CityPrefix() + (random.Chance(0.5) ? faker.Address.CitySuffix() : string.Empty);
+            var name = BogusDutch.Toponym(faker.Random) + (random.Chance(0.5) ? random.ArrayElement(BogusDutch.CitySuffixes) : string.Empty);
             name = name.Trim();
             if (!names.Add(name))
             {

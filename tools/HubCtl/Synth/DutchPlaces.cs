@@ -4,8 +4,8 @@ namespace SharingHub.HubCtl.Synth;
 internal sealed record DutchCity(string Name, int Thousands, int PostcodeFrom, int PostcodeTo, string AreaCode, string? AlternativeName = null);
 
 /// <summary>
-/// Places and streets. The cities are real municipalities with their real postcode ranges and area codes (about
-/// 35% of the population); the rest live in villages named from Bogus's Dutch toponym list, each with its own
+/// Places and streets. The cities are real municipalities with their real postcode ranges and area codes (65% of
+/// the population); the other 35% live in villages named from Bogus's Dutch toponym list, each with its own
 /// postcode range, so that postcode and city agree within a data set as they do in reality.
 /// </summary>
 internal static class DutchPlaces

@@ -1,5 +1,4 @@
 using Bogus;
-using Bogus.DataSets;
 
 namespace SharingHub.HubCtl.Synth;
 
@@ -16,6 +15,8 @@ internal static class NameFactory
         new(DutchNames.TopSurnames.Select(s => ((s.Prefix, s.Surname), (double)s.Thousands)));
 
     private static readonly WeightedTable<string> Prefixes = new(DutchNames.TailPrefixes.Select(p => (p.Prefix, p.Weight)));
+
+    private static readonly string[] ToponymSuffixes = ["s", "man", "er", "ink", "ing", "a", "mans", "ers"];
 
     private static readonly WeightedTable<int> GivenNameCount = new([(1, 30), (2, 45), (3, 20), (4, 5)]);
 
@@ -34,13 +35,19 @@ internal static class NameFactory
 
         if (!random.Chance(TailPrefixShare))
         {
-            return (string.Empty, random.ArrayElement(DutchNames.Stems) + random.ArrayElement(DutchNames.StemSuffixes));
+            // Unprefixed tail: composed stems (Hoog + veld), names derived from places (Boekel + man), bare toponyms.
+            return random.Double() switch
+            {
+                < 0.45 => (string.Empty, random.ArrayElement(DutchNames.Stems) + random.ArrayElement(DutchNames.StemSuffixes)),
+                < 0.75 => (string.Empty, BogusDutch.Toponym(faker.Random) + random.ArrayElement(ToponymSuffixes)),
+                _ => (string.Empty, BogusDutch.Toponym(faker.Random)),
+            };
         }
 
         var prefix = Prefixes.Pick(random);
         var stem = prefix switch
         {
-            "van" => faker.Address.CityPrefix(),
+            "van" => BogusDutch.Toponym(faker.Random),
             "de" or "den" or "'t" or "la" or "d'" => random.ArrayElement(DutchNames.DeStems),
             _ => random.ArrayElement(DutchNames.PlaceStems),
         };
@@ -87,7 +94,7 @@ internal static class NameFactory
         {
             names.Add(random.Chance(0.35)
                 ? random.ArrayElement(male ? DutchNames.PopularModernMale : DutchNames.PopularModernFemale)
-                : faker.Name.FirstName(male ? Name.Gender.Male : Name.Gender.Female));
+                : BogusDutch.FirstName(faker.Random, male));
             callName = names[0];
         }
 
@@ -101,7 +108,7 @@ internal static class NameFactory
                 < 0.75 => random.ArrayElement(male ? DutchNames.OldMale : DutchNames.OldFemale).Name,
                 _ => year < 1990
                     ? random.ArrayElement(male ? DutchNames.MiddleMale : DutchNames.MiddleFemale)
-                    : faker.Name.FirstName(male ? Name.Gender.Male : Name.Gender.Female),
+                    : BogusDutch.FirstName(faker.Random, male),
             };
             if (!names.Contains(extra))
             {

@@ -31,8 +31,8 @@ internal sealed class PopulationGenerator
     private static readonly WeightedTable<HouseholdKind> Kinds =
         new([(HouseholdKind.Single, 38), (HouseholdKind.Couple, 29), (HouseholdKind.CoupleWithChildren, 25), (HouseholdKind.SingleParent, 8)]);
 
-    private static readonly WeightedTable<(int From, int To)> SingleAges = new([((18, 29), 30), ((30, 49), 22), ((50, 69), 26), ((70, 79), 13), ((80, 95), 9)]);
-    private static readonly WeightedTable<(int From, int To)> CoupleAges = new([((20, 34), 28), ((35, 64), 42), ((65, 79), 24), ((80, 93), 6)]);
+    private static readonly WeightedTable<(int From, int To)> SingleAges = new([((18, 29), 22), ((30, 49), 20), ((50, 69), 28), ((70, 79), 18), ((80, 95), 12)]);
+    private static readonly WeightedTable<(int From, int To)> CoupleAges = new([((20, 34), 20), ((35, 64), 44), ((65, 79), 28), ((80, 93), 8)]);
     private static readonly WeightedTable<int> ChildCount = new([(1, 40), (2, 40), (3, 15), (4, 5)]);
 
     private readonly Faker _faker;
@@ -110,16 +110,16 @@ internal sealed class PopulationGenerator
         else
         {
             var sameSex = _random.Chance(0.02);
+            // In an opposite-sex couple the man comes first, so that the woman's name use can refer to his name.
             var firstMale = _random.Chance(0.5) || !sameSex;
             var secondMale = sameSex ? firstMale : !firstMale;
-            var man = firstMale ? 0 : 1;
             first = NewPerson(household, firstMale, firstAge, familyPrefix, familySurname, migrant);
             Add(household, first);
             if (household.Members.Count < room)
             {
                 var partnerAge = Math.Clamp(firstAge + (int)Math.Round(Gaussian() * 3 + (firstMale ? -2 : 2)), 18, 97);
                 var (ownPrefix, ownSurname) = NameFactory.Surname(_faker, migrant && _random.Chance(0.8));
-                var married = !sameSex && man == 0 && partnerAge >= 23 && _random.Chance(0.6);
+                var married = !sameSex && partnerAge >= 23 && _random.Chance(0.6);
                 second = NewPerson(household, secondMale, partnerAge, ownPrefix, ownSurname, migrant, married ? first : null);
                 Add(household, second);
             }
@@ -132,12 +132,21 @@ internal sealed class PopulationGenerator
 
         // Children: mostly the father's surname (name choice since 1998 allows the mother's); single parents
         // often pass on their own name.
+        var father = first.Gender == "M" ? first : second?.Gender == "M" ? second : null;
         var mother = first.Gender == "V" ? first : second?.Gender == "V" ? second : null;
-        var childName = kind == HouseholdKind.SingleParent
-            ? (_random.Chance(0.7) ? (first.BirthPrefix, first.BirthSurname) : NameFactory.Surname(_faker, migrant))
-            : mother is not null && mother != first && _random.Chance(0.08)
-                ? (mother.BirthPrefix, mother.BirthSurname)
-                : (first.Gender == "M" ? (first.BirthPrefix, first.BirthSurname) : second is not null ? (second.BirthPrefix, second.BirthSurname) : (first.BirthPrefix, first.BirthSurname));
+        (string, string) childName;
+        if (kind == HouseholdKind.SingleParent)
+        {
+            childName = _random.Chance(0.7) ? (first.BirthPrefix, first.BirthSurname) : NameFactory.Surname(_faker, migrant);
+        }
+        else if (father is not null && mother is not null)
+        {
+            childName = _random.Chance(0.08) ? (mother.BirthPrefix, mother.BirthSurname) : (father.BirthPrefix, father.BirthSurname);
+        }
+        else
+        {
+            childName = (first.BirthPrefix, first.BirthSurname);
+        }
 
         var youngestParent = Math.Min(firstAge, second?.AgeAt(ReferenceDate) ?? firstAge);
         var oldest = Math.Min(youngestParent - 19, 24);

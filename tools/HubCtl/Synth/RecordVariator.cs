@@ -47,14 +47,14 @@ internal sealed class RecordVariator
     public double TypoRate { get; }
 
     /// <summary>Varies each held group of <paramref name="exact"/> with probability <see cref="TypoRate"/>.</summary>
-    public PersonRecord Apply(PersonRecord exact, SynthPerson person, Faker faker)
+    public PersonRecord Apply(PersonRecord exact, SynthPerson person, Faker faker, IReadOnlyDictionary<Variation, double>? habits = null)
     {
         var record = exact;
         foreach (var group in FieldGroups.All)
         {
             if (FieldGroups.Value(exact, group).Length > 0 && faker.Random.Chance(TypoRate))
             {
-                record = Vary(record, group, person, faker, out _);
+                record = Vary(record, group, person, faker, out _, habits);
             }
         }
 
@@ -62,11 +62,15 @@ internal sealed class RecordVariator
     }
 
     /// <summary>Applies one variation to <paramref name="group"/>; the result always differs in that group.</summary>
-    public PersonRecord Vary(PersonRecord record, FieldGroup group, SynthPerson person, Faker faker, out Variation? applied)
+    public PersonRecord Vary(PersonRecord record, FieldGroup group, SynthPerson person, Faker faker, out Variation? applied, IReadOnlyDictionary<Variation, double>? habits = null)
     {
         var before = FieldGroups.Value(record, group);
         _candidates.Clear();
-        _candidates.AddRange(VariationWeights.ByGroup[group]);
+        foreach (var (kind, weight) in VariationWeights.ByGroup[group])
+        {
+            _candidates.Add((kind, weight * (habits is not null && habits.TryGetValue(kind, out var factor) ? factor : 1.0)));
+        }
+
         while (_candidates.Count > 0)
         {
             var index = PickIndex(faker.Random);

@@ -64,7 +64,7 @@ internal sealed class SyntheticDataGenerator
                     var id = $"p{partner.Number}-{partner.Ids.Map((ulong)partner.Count).ToString(partner.IdFormat, CultureInfo.InvariantCulture)}";
                     partner.Count++;
                     var exact = Exact(person, partner, id);
-                    yield return new SynthRecord(partner.Number, person, exact, _variator.Apply(exact, person, partner.Faker));
+                    yield return new SynthRecord(partner.Number, person, exact, _variator.Apply(exact, person, partner.Faker, partner.Profile.Habits));
                 }
 
                 persons++;

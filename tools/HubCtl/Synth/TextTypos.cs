@@ -120,7 +120,7 @@ internal static class TextTypos
             }
             else if (text[i] is 'y' or 'Y' or 'ÿ')
             {
-                options.Add((i, 1, char.IsUpper(text[i]) ? (i + 1 < text.Length && char.IsLower(text[i + 1]) ? "IJ" : "IJ") : "ij"));
+                options.Add((i, 1, char.IsUpper(text[i]) ? "IJ" : "ij"));
             }
             else if (text[i] is 'ĳ' or 'Ĳ')
             {

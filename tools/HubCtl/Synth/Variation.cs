@@ -85,7 +85,7 @@ internal static class VariationWeights
         [
             (Variation.SurnamePrefixDropped, 9), (Variation.SurnamePrefixAbbreviated, 9), (Variation.SurnamePrefixChanged, 6),
             (Variation.SurnamePrefixMerged, 4), (Variation.SurnamePrefixCapitalised, 3), (Variation.SurnameDoubleName, 12),
-            (Variation.SurnameLetterTypo, 30), (Variation.SurnameIjY, 8), (Variation.SurnameDiacritics, 4),
+            (Variation.SurnameLetterTypo, 33), (Variation.SurnameIjY, 8), (Variation.SurnameDiacritics, 4),
             (Variation.SurnameCase, 6), (Variation.SurnameOcr, 6),
         ],
         [FieldGroup.DateOfBirth] =
