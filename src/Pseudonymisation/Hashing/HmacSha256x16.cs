@@ -346,36 +346,40 @@ internal static unsafe class HmacSha256x16
         var f = sf;
         var g = sg;
         var h = sh;
-        for (int t = 0; t < 48; t += 8)
+        ref uint kt = ref k;
+        Vector512<uint>* wt = w;
+        for (int t = 0; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Schedule(w + t);
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Schedule(w + t + 1);
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Schedule(w + t + 2);
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Schedule(w + t + 3);
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Schedule(w + t + 4);
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Schedule(w + t + 5);
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Schedule(w + t + 6);
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
-            Schedule(w + t + 7);
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
         }
 
-        for (int t = 48; t < 64; t += 8)
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;
@@ -446,36 +450,40 @@ internal static unsafe class HmacSha256x16
         Round(b, c, d, ref e, f, g, h, ref a, Vector512.Create(Unsafe.Add(ref kw, 7)));
         w[31] = w[24] + SmallSigma0(w[16]) + SmallSigma1(w[29]) + Vector512.Create(Unsafe.Add(ref cs, 5));
 
-        for (int t = 16; t < 48; t += 8)
+        ref uint kt = ref Unsafe.Add(ref k, 16);
+        Vector512<uint>* wt = w + 16;
+        for (int t = 16; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Schedule(w + t);
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Schedule(w + t + 1);
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Schedule(w + t + 2);
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Schedule(w + t + 3);
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Schedule(w + t + 4);
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Schedule(w + t + 5);
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Schedule(w + t + 6);
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
-            Schedule(w + t + 7);
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
         }
 
-        for (int t = 48; t < 64; t += 8)
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;
