@@ -306,16 +306,32 @@ internal static unsafe class HmacSha256x16
         var gh0 = Avx512F.UnpackLow(g, h);
         var gh1 = Avx512F.UnpackHigh(g, h);
 
-        // scratch[m] chunk q = words 0..3 of lane 4q+m; scratch[4+m] chunk q = words 4..7 of lane 4q+m.
-        scratch[0] = Lo64(ab0, cd0);
-        scratch[1] = Hi64(ab0, cd0);
-        scratch[2] = Lo64(ab1, cd1);
-        scratch[3] = Hi64(ab1, cd1);
-        scratch[4] = Lo64(ef0, gh0);
-        scratch[5] = Hi64(ef0, gh0);
-        scratch[6] = Lo64(ef1, gh1);
-        scratch[7] = Hi64(ef1, gh1);
+        // uM chunk q = words 0..3 of lane 4q+m; vM chunk q = words 4..7 of lane 4q+m.
+        var u0 = Lo64(ab0, cd0);
+        var u1 = Hi64(ab0, cd0);
+        var u2 = Lo64(ab1, cd1);
+        var u3 = Hi64(ab1, cd1);
+        var v0 = Lo64(ef0, gh0);
+        var v1 = Hi64(ef0, gh0);
+        var v2 = Lo64(ef1, gh1);
+        var v3 = Hi64(ef1, gh1);
+        if (active == Lanes)
+        {
+            StoreLanes(u0, v0, destination, 0);
+            StoreLanes(u1, v1, destination, 1);
+            StoreLanes(u2, v2, destination, 2);
+            StoreLanes(u3, v3, destination, 3);
+            return;
+        }
 
+        scratch[0] = u0;
+        scratch[1] = u1;
+        scratch[2] = u2;
+        scratch[3] = u3;
+        scratch[4] = v0;
+        scratch[5] = v1;
+        scratch[6] = v2;
+        scratch[7] = v3;
         var chunks = (Vector128<uint>*)scratch;
         for (int lane = 0; lane < active; lane++)
         {
@@ -325,6 +341,21 @@ internal static unsafe class HmacSha256x16
             Vector128.Store(chunks[(m * 4) + q], (uint*)target);
             Vector128.Store(chunks[((4 + m) * 4) + q], (uint*)(target + 16));
         }
+    }
+
+    /// <summary>Stores lanes m, 4 + m, 8 + m and 12 + m: chunk q of <paramref name="low"/> and <paramref name="high"/> is lane 4q + m.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreLanes(Vector512<uint> low, Vector512<uint> high, byte* destination, int m)
+    {
+        byte* lane0 = destination + (m * FastHmacSha256.HashSize);
+        Avx512F.ExtractVector128(low, 0).Store((uint*)lane0);
+        Avx512F.ExtractVector128(high, 0).Store((uint*)(lane0 + 16));
+        Avx512F.ExtractVector128(low, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize) + 16));
+        Avx512F.ExtractVector128(low, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize) + 16));
+        Avx512F.ExtractVector128(low, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize) + 16));
     }
 
     /// <summary>
