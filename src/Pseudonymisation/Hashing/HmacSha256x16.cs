@@ -37,6 +37,7 @@ internal static unsafe class HmacSha256x16
         Vector512<uint> lengthHigh;
         int maxBlocks;
         int minBlocks;
+        int uniformShortLength = -1;
         if (active == Lanes)
         {
             var begin = Vector512.Load(offsets + first);
@@ -49,7 +50,11 @@ internal static unsafe class HmacSha256x16
             length.Store(lengths);
             blockCounts.Store(blocks);
             maxBlocks = minBlocks = (int)blocks[0];
-            if (!Vector512.EqualsAll(blockCounts, Vector512.Create(blocks[0])))
+            if (Vector512.EqualsAll(length, Vector512.Create(lengths[0])) && lengths[0] <= MaxSingleBlockLength)
+            {
+                uniformShortLength = (int)lengths[0];
+            }
+            else if (!Vector512.EqualsAll(blockCounts, Vector512.Create(blocks[0])))
             {
                 for (int k = 1; k < Lanes; k++)
                 {
@@ -75,6 +80,13 @@ internal static unsafe class HmacSha256x16
         var f = Vector512.Create(inner[5]);
         var g = Vector512.Create(inner[6]);
         var h = Vector512.Create(inner[7]);
+
+        if (uniformShortLength >= 0)
+        {
+            LoadUniformShort(data, starts, uniformShortLength, w);
+            Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            maxBlocks = 0;
+        }
 
         for (int j = 0; j < maxBlocks; j++)
         {
@@ -155,6 +167,48 @@ internal static unsafe class HmacSha256x16
         lengthHigh = Vector512.Load(bitsHigh);
     }
 
+    /// <summary>Longest message whose inner hash is one block: 64 - 1 (0x80) - 8 (bit length).</summary>
+    private const int MaxSingleBlockLength = 55;
+
+    /// <summary>
+    /// The common case of sixteen messages of one length of at most 55 bytes (fixed-length identifiers): one
+    /// mask serves every lane, and the padding byte and bit length are the same word in every lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LoadUniformShort(byte* data, int* starts, int length, Vector512<uint>* w)
+    {
+        if (length == 0)
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                w[i] = Vector512<uint>.Zero;
+            }
+        }
+        else
+        {
+            var swap = ByteSwapMask();
+            var keep = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.KeepMask), (nuint)(64 - length));
+            Transpose(
+                LoadMasked(data + starts[0], keep, swap), LoadMasked(data + starts[1], keep, swap),
+                LoadMasked(data + starts[2], keep, swap), LoadMasked(data + starts[3], keep, swap),
+                LoadMasked(data + starts[4], keep, swap), LoadMasked(data + starts[5], keep, swap),
+                LoadMasked(data + starts[6], keep, swap), LoadMasked(data + starts[7], keep, swap),
+                LoadMasked(data + starts[8], keep, swap), LoadMasked(data + starts[9], keep, swap),
+                LoadMasked(data + starts[10], keep, swap), LoadMasked(data + starts[11], keep, swap),
+                LoadMasked(data + starts[12], keep, swap), LoadMasked(data + starts[13], keep, swap),
+                LoadMasked(data + starts[14], keep, swap), LoadMasked(data + starts[15], keep, swap),
+                w);
+        }
+
+        // Padding byte 0x80 at byte `length` of the big-endian words; bit length in word 15 (word 14 stays 0).
+        w[length >> 2] |= Vector512.Create(0x80000000u >> (8 * (length & 3)));
+        w[15] = Vector512.Create((uint)Sha256Constants.InnerBitLength(length));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> LoadMasked(byte* message, Vector512<byte> keep, Vector512<byte> swap) =>
+        Avx512BW.Shuffle(Avx512BW.MaskLoad(message, keep, Vector512<byte>.Zero), swap).AsUInt32();
+
     /// <summary>Loads block <paramref name="j"/> of every lane (padded) and transposes it into w[0..15].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LoadBlocks(byte* data, int* starts, uint* lengths, uint* blocks, int j, Vector512<uint>* w)
@@ -177,6 +231,18 @@ internal static unsafe class HmacSha256x16
         var r14 = LoadLane(data + starts[14], lengths[14], blocks[14], j, swap);
         var r15 = LoadLane(data + starts[15], lengths[15], blocks[15], j, swap);
 
+        Transpose(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, w);
+    }
+
+    /// <summary>Transposes sixteen lanes' words (rK = lane K's words 0..15) into w[i] = word i of every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(
+        Vector512<uint> r0, Vector512<uint> r1, Vector512<uint> r2, Vector512<uint> r3,
+        Vector512<uint> r4, Vector512<uint> r5, Vector512<uint> r6, Vector512<uint> r7,
+        Vector512<uint> r8, Vector512<uint> r9, Vector512<uint> r10, Vector512<uint> r11,
+        Vector512<uint> r12, Vector512<uint> r13, Vector512<uint> r14, Vector512<uint> r15,
+        Vector512<uint>* w)
+    {
         // 32-bit interleave of lane pairs, then 64-bit interleave of pair pairs: in 128-bit chunk q,
         // uX holds word 4q+m of four consecutive lanes.
         var t0 = Avx512F.UnpackLow(r0, r1);
