@@ -84,7 +84,15 @@ internal static unsafe class HmacSha256x16
         if (uniformShortLength >= 0)
         {
             LoadUniformShort(data, starts, uniformShortLength, w);
-            Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            if (uniformShortLength == FastHmacSha256.HashSize)
+            {
+                // A 32-byte message pads exactly like the outer block (0x80000000, six zeros, 768 bits).
+                CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            }
+            else
+            {
+                Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            }
             maxBlocks = 0;
         }
 
