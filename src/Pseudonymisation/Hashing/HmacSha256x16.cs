@@ -91,8 +91,9 @@ internal static unsafe class HmacSha256x16
             }
             else
             {
-                Compress(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+                CompressSingleBlock(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength));
             }
+
             maxBlocks = 0;
         }
 
@@ -454,6 +455,110 @@ internal static unsafe class HmacSha256x16
         ref uint kt = ref k;
         Vector512<uint>* wt = w;
         for (int t = 0; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
+        }
+
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+        }
+
+        sa += a;
+        sb += b;
+        sc += c;
+        sd += d;
+        se += e;
+        sf += f;
+        sg += g;
+        sh += h;
+    }
+
+    /// <summary>
+    /// The inner compression of messages of at most 55 bytes, all of one length: word 14 is zero and word 15 the
+    /// same bit length in every lane, so their schedule terms and round inputs fold into constants.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CompressSingleBlock(
+        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
+        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
+        Vector512<uint>* w, uint bitLength)
+    {
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
+        var c15 = Vector512.Create(bitLength);
+        var s17 = Vector512.Create(Sha256Scalar.SmallSigma1(bitLength));
+        var s30 = Vector512.Create(Sha256Scalar.SmallSigma0(bitLength));
+        var k15 = Vector512.Create(unchecked(Unsafe.Add(ref k, 15) + bitLength));
+        var a = sa;
+        var b = sb;
+        var c = sc;
+        var d = sd;
+        var e = se;
+        var f = sf;
+        var g = sg;
+        var h = sh;
+
+        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
+        w[16] = w[0] + SmallSigma0(w[1]) + w[9];
+        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        w[17] = w[1] + SmallSigma0(w[2]) + w[10] + s17;
+        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        w[18] = w[2] + SmallSigma0(w[3]) + w[11] + SmallSigma1(w[16]);
+        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        w[19] = w[3] + SmallSigma0(w[4]) + w[12] + SmallSigma1(w[17]);
+        Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
+        w[20] = w[4] + SmallSigma0(w[5]) + w[13] + SmallSigma1(w[18]);
+        Round(d, e, f, ref g, h, a, b, ref c, w[5] + Vector512.Create(Unsafe.Add(ref k, 5)));
+        w[21] = w[5] + SmallSigma0(w[6]) + SmallSigma1(w[19]);
+        Round(c, d, e, ref f, g, h, a, ref b, w[6] + Vector512.Create(Unsafe.Add(ref k, 6)));
+        w[22] = w[6] + SmallSigma0(w[7]) + SmallSigma1(w[20]) + c15;
+        Round(b, c, d, ref e, f, g, h, ref a, w[7] + Vector512.Create(Unsafe.Add(ref k, 7)));
+        w[23] = w[7] + SmallSigma0(w[8]) + w[16] + SmallSigma1(w[21]);
+
+        Round(a, b, c, ref d, e, f, g, ref h, w[8] + Vector512.Create(Unsafe.Add(ref k, 8)));
+        w[24] = w[8] + SmallSigma0(w[9]) + w[17] + SmallSigma1(w[22]);
+        Round(h, a, b, ref c, d, e, f, ref g, w[9] + Vector512.Create(Unsafe.Add(ref k, 9)));
+        w[25] = w[9] + SmallSigma0(w[10]) + w[18] + SmallSigma1(w[23]);
+        Round(g, h, a, ref b, c, d, e, ref f, w[10] + Vector512.Create(Unsafe.Add(ref k, 10)));
+        w[26] = w[10] + SmallSigma0(w[11]) + w[19] + SmallSigma1(w[24]);
+        Round(f, g, h, ref a, b, c, d, ref e, w[11] + Vector512.Create(Unsafe.Add(ref k, 11)));
+        w[27] = w[11] + SmallSigma0(w[12]) + w[20] + SmallSigma1(w[25]);
+        Round(e, f, g, ref h, a, b, c, ref d, w[12] + Vector512.Create(Unsafe.Add(ref k, 12)));
+        w[28] = w[12] + SmallSigma0(w[13]) + w[21] + SmallSigma1(w[26]);
+        Round(d, e, f, ref g, h, a, b, ref c, w[13] + Vector512.Create(Unsafe.Add(ref k, 13)));
+        w[29] = w[13] + w[22] + SmallSigma1(w[27]);
+        Round(c, d, e, ref f, g, h, a, ref b, Vector512.Create(Unsafe.Add(ref k, 14)));
+        w[30] = w[23] + SmallSigma1(w[28]) + s30;
+        Round(b, c, d, ref e, f, g, h, ref a, k15);
+        w[31] = c15 + SmallSigma0(w[16]) + w[24] + SmallSigma1(w[29]);
+
+        ref uint kt = ref Unsafe.Add(ref k, 16);
+        Vector512<uint>* wt = w + 16;
+        for (int t = 16; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
             Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
             Schedule(wt);
