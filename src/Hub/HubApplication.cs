@@ -1,9 +1,24 @@
+using SharingHub.Hub.Api;
+using SharingHub.Hub.Auth;
+using SharingHub.Hub.Demo;
+using SharingHub.Hub.Documents;
+using SharingHub.Hub.Errors;
+using SharingHub.Hub.Hosting;
+using SharingHub.Hub.KeyRing;
+using SharingHub.Hub.Operations.Health;
+using SharingHub.Hub.Operations.OpenApi;
+using SharingHub.Hub.Operations.RateLimiting;
+using SharingHub.Hub.Operations.RequestLimits;
+using SharingHub.Hub.Operations.Telemetry;
+using SharingHub.Hub.Storage;
+
 namespace SharingHub.Hub;
 
 /// <summary>Builds the hub's web application: services, middleware and endpoints.</summary>
 public static class HubApplication
 {
     public const string DemoFlag = "--demo";
+    public const string DemoUrl = "http://localhost:5080";
 
     public static WebApplication Build(string[] args)
     {
@@ -14,19 +29,71 @@ public static class HubApplication
             Args = args.Where(a => a != DemoFlag).ToArray(),
             EnvironmentName = demo ? Environments.Development : null,
         });
-        if (demo && string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (demo)
         {
-            builder.WebHost.UseUrls("http://localhost:5080");
+            builder.Configuration[DemoOptions.Section + ":" + nameof(DemoOptions.Enabled)] = "true";
+            if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            {
+                builder.WebHost.UseUrls(DemoUrl);
+            }
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
-
+        AddServices(builder);
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapHealthChecks("/health/live");
+        UsePipeline(app);
         return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var paths = new HubPaths(configuration);
+        var notes = new StartupNotes();
+        var limits = configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        HubLogging.Configure(builder.Logging);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(paths).AddSingleton(notes).AddSingleton(limits);
+        services.AddOptions<RequestLimitOptions>().Bind(configuration.GetSection(RequestLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<StartupNotes.Writer>();
+        services.AddHubProblemDetails();
+        services.AddHubStorage(configuration, paths);
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (demo.Enabled)
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("Refusing to start: demo mode seeds public demo secrets and runs only in the Development environment.");
+            }
+
+            services.AddSingleton(demo).AddHostedService<DemoSeeder>();
+        }
+
+        services.AddHubDocuments(configuration, paths);
+        services.AddHubKeyRing(configuration, builder.Environment, paths, notes);
+        services.AddHubAuth(configuration, builder.Environment);
+        services.AddAntiforgery();
+        services.AddHubRateLimiting(configuration);
+        services.AddHubHealth();
+        services.AddHubTelemetry();
+        services.AddHubOpenApi();
+        services.AddHubEndpoints<ConnectEndpoints>().AddHubEndpoints<AccountEndpoints>().AddHubEndpoints<MeEndpoints>();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseHubProblemDetails();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHubHealth();
+        app.MapHubOpenApi();
+        app.MapHubEndpoints();
     }
 }

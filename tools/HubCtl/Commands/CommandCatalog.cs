@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        yield return PseudonymiseCommand.Create(context);
+        yield return ConvenantCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

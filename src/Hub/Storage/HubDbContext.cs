@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using SharingHub.Hub.Accounts;
+using SharingHub.Hub.Idempotency;
+
+namespace SharingHub.Hub.Storage;
+
+/// <summary>
+/// The hub's one EF Core model. Each provider has a subclass (<see cref="SqliteHubDbContext"/>,
+/// <see cref="PostgresHubDbContext"/>) that owns its migration set; code depends on this base type only.
+/// To add a table: add the entity class in its capability folder, one <c>IEntityTypeConfiguration&lt;T&gt;</c>
+/// in Storage/Configurations (picked up by <see cref="OnModelCreating"/>), a <c>DbSet</c> here, then one
+/// migration per provider (see README, "Storage").
+/// </summary>
+public abstract class HubDbContext : DbContext
+{
+    protected HubDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<PartnerRole> PartnerRoles => Set<PartnerRole>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
+
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly, t => t.Namespace == typeof(Configurations.PartnerConfiguration).Namespace);
+        modelBuilder.UseOpenIddict();
+        OpenIddictTables.Rename(modelBuilder);
+    }
+}

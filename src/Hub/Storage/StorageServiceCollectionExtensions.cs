@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using SharingHub.Hub.Hosting;
+
+namespace SharingHub.Hub.Storage;
+
+/// <summary>Registers <see cref="HubDbContext"/> for the configured provider.</summary>
+internal static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration, HubPaths paths)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString("Hub");
+        switch (options.Provider)
+        {
+            case StorageProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Hub is empty.");
+                }
+
+                services.AddDbContextPool<HubDbContext, PostgresHubDbContext>(b => b.UseNpgsql(connectionString));
+                break;
+            default:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? "Data Source=" + Path.Combine(paths.DataDirectory, "hub.db")
+                    : connectionString;
+                services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(b => b.UseSqlite(connectionString));
+                break;
+        }
+
+        services.AddHostedService<StorageInitialiser>();
+        services.AddScoped<Idempotency.IdempotencyStore>();
+        return services;
+    }
+}

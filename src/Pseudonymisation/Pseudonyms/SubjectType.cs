@@ -1,0 +1,10 @@
+namespace SharingHub.Pseudonymisation.Pseudonyms;
+
+/// <summary>The kinds of subject signals are about.</summary>
+public enum SubjectType
+{
+    Person = 1,
+    Address = 2,
+    Company = 3,
+    Vehicle = 4,
+}
