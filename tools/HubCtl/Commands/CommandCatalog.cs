@@ -8,8 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
+        yield return ScrubCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }
