@@ -269,16 +269,18 @@ internal static unsafe class HmacSha256x8
         var f = sf;
         var g = sg;
         var h = sh;
-        for (int t = 0; t < 64; t += 8)
+        ref uint kt = ref k;
+        Vector256<uint>* wt = w;
+        for (int t = 0; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector256.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector256.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector256.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector256.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector256.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector256.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector256.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector256.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector256.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector256.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector256.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector256.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector256.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector256.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector256.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector256.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;

@@ -24,17 +24,19 @@ internal static unsafe class Sha256Scalar
         CompressWords(ref state, w);
     }
 
+    /// <summary>σ0 of FIPS 180-4 §4.1.2 (4.6).</summary>
+    public static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
+
+    /// <summary>σ1 of FIPS 180-4 §4.1.2 (4.7).</summary>
+    public static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
+
     /// <summary>Compresses the block whose first 16 words are in <paramref name="w"/> (the rest is scratch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressWords(ref Sha256State state, uint* w)
     {
         for (int t = 16; t < 64; t++)
         {
-            uint x = w[t - 15];
-            uint y = w[t - 2];
-            uint s0 = BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
-            uint s1 = BitOperations.RotateRight(y, 17) ^ BitOperations.RotateRight(y, 19) ^ (y >> 10);
-            w[t] = unchecked(w[t - 16] + s0 + w[t - 7] + s1);
+            w[t] = unchecked(w[t - 16] + SmallSigma0(w[t - 15]) + w[t - 7] + SmallSigma1(w[t - 2]));
         }
 
         ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);

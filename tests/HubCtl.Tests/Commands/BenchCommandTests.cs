@@ -33,6 +33,15 @@ public sealed class BenchCommandTests
         AssertRatio(ours / reused, Positive(root, "hmac_ratio_vs_bcl_reused"));
         Assert.Equal(FastHmacSha256.BestAvailable.ToString(), root.GetProperty("hmac_implementation").GetString());
         Assert.Equal(55, root.GetProperty("hmac_input_bytes").GetInt32());
+
+        // Per-CPU-second figures are reported where the platform gives per-thread CPU time (Linux).
+        if (OperatingSystem.IsLinux())
+        {
+            double oursCpu = Positive(root, "hmac_pseudonyms_per_cpu_sec");
+            Positive(root, "hmac_bcl_oneshot_per_cpu_sec");
+            Positive(root, "hmac_bcl_reused_per_cpu_sec");
+            AssertRatio(ours / oursCpu, Positive(root, "hmac_cpu_share"));
+        }
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.Diagnostics;
 
 namespace SharingHub.HubCtl.Bench;
 
+/// <summary>Median operations per wall-clock second and per CPU second of the measuring thread (0 when unknown).</summary>
+internal readonly record struct Rate(double PerSecond, double PerCpuSecond);
+
 /// <summary>Single-threaded throughput: warm up, run timed rounds with <see cref="Stopwatch"/>, report the median.</summary>
 internal static class Throughput
 {
@@ -9,19 +12,24 @@ internal static class Throughput
     /// Operations per second of <paramref name="batch"/>, which performs <paramref name="operationsPerBatch"/>
     /// operations per call. Runs on the calling thread only.
     /// </summary>
-    public static double Measure(Action batch, int operationsPerBatch, BenchSettings settings, CancellationToken cancellationToken)
+    public static Rate Measure(Action batch, int operationsPerBatch, BenchSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(settings);
         RunFor(batch, settings.WarmUp, cancellationToken);
         var rates = new double[settings.Rounds];
+        var cpuRates = new double[settings.Rounds];
         for (int round = 0; round < rates.Length; round++)
         {
+            var cpuStart = ThreadCpuTime.Now();
             var (calls, elapsed) = RunFor(batch, settings.RoundTime, cancellationToken);
-            rates[round] = calls * (double)operationsPerBatch / elapsed.TotalSeconds;
+            var cpu = ThreadCpuTime.Now() - cpuStart;
+            double operations = calls * (double)operationsPerBatch;
+            rates[round] = operations / elapsed.TotalSeconds;
+            cpuRates[round] = cpu > TimeSpan.Zero ? operations / cpu.TotalSeconds : 0;
         }
 
-        return Median(rates);
+        return new Rate(Median(rates), Median(cpuRates));
     }
 
     public static double Median(double[] values)
