@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Api;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Convenants;
@@ -54,20 +55,29 @@ internal sealed class SignalsEndpoints : IHubEndpoints
 
         var caller = Caller(access);
         IResult? stored = null;
-        var results = await ingest.IngestAsync(caller, [signal], results =>
+        IngestItemResult[] results;
+        try
         {
-            var result = results[0];
-            if (result.Status == StatusCodes.Status201Created)
+            results = await ingest.IngestAsync(caller, [signal], results =>
             {
-                var body = SignalJson.Write(new SignalCreated(result.SignalId!.Value, result.SubjectRef!));
-                var location = $"/api/v1/convenants/{access.Convenant}/signals/{result.SignalId:D}";
-                stored = new StoredJsonResult(StatusCodes.Status201Created, JsonContentType, body, location);
-                if (request.Key is { } key)
+                var result = results[0];
+                if (result.Status == StatusCodes.Status201Created)
                 {
-                    idempotency.Record(caller.ClientId, key, request.Hash, StatusCodes.Status201Created, JsonContentType, body);
+                    var body = SignalJson.Write(new SignalCreated(result.SignalId!.Value, result.SubjectRef!));
+                    var location = $"/api/v1/convenants/{access.Convenant}/signals/{result.SignalId:D}";
+                    stored = new StoredJsonResult(StatusCodes.Status201Created, JsonContentType, body, location);
+                    if (request.Key is { } key)
+                    {
+                        idempotency.Record(caller.ClientId, key, request.Hash, StatusCodes.Status201Created, JsonContentType, body);
+                    }
                 }
-            }
-        }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (request.Key is not null)
+        {
+            return await ConcurrentRetryAsync(idempotency, caller.ClientId, request, cancellationToken).ConfigureAwait(false);
+        }
+
         var item = results[0];
         return item.Status switch
         {
@@ -103,16 +113,24 @@ internal sealed class SignalsEndpoints : IHubEndpoints
 
         var caller = Caller(access);
         byte[] body = [];
-        await ingest.IngestAsync(caller, batch.Signals, results =>
+        try
         {
-            var items = results.Select((r, i) => new SignalBatchItem(i, r.Status, r.SignalId, r.SubjectRef, r.Code, r.Field, r.Clauses)).ToArray();
-            var accepted = items.Count(i => i.Status == StatusCodes.Status201Created);
-            body = SignalJson.Write(new SignalBatchResponse(accepted, items.Length - accepted, items));
-            if (request.Key is { } key)
+            await ingest.IngestAsync(caller, batch.Signals, results =>
             {
-                idempotency.Record(caller.ClientId, key, request.Hash, StatusCodes.Status200OK, JsonContentType, body);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+                var items = results.Select((r, i) => new SignalBatchItem(i, r.Status, r.SignalId, r.SubjectRef, r.Code, r.Field, r.Clauses)).ToArray();
+                var accepted = items.Count(i => i.Status == StatusCodes.Status201Created);
+                body = SignalJson.Write(new SignalBatchResponse(accepted, items.Length - accepted, items));
+                if (request.Key is { } key)
+                {
+                    idempotency.Record(caller.ClientId, key, request.Hash, StatusCodes.Status200OK, JsonContentType, body);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (request.Key is not null)
+        {
+            return await ConcurrentRetryAsync(idempotency, caller.ClientId, request, cancellationToken).ConfigureAwait(false);
+        }
+
         return new StoredJsonResult(StatusCodes.Status200OK, JsonContentType, body);
     }
 
@@ -158,6 +176,21 @@ internal sealed class SignalsEndpoints : IHubEndpoints
         }
 
         return (new ReadRequest(body, key, hash), null);
+    }
+
+    /// <summary>
+    /// Two requests with one Idempotency-Key raced and the other committed first (our write collided on the key and was
+    /// rolled back): answer as a retry would, with its stored response or 409.
+    /// </summary>
+    private static async Task<IResult> ConcurrentRetryAsync(IdempotencyStore idempotency, string clientId, ReadRequest request, CancellationToken cancellationToken)
+    {
+        var lookup = await idempotency.FindAsync(clientId, request.Key!.Value, request.Hash, cancellationToken).ConfigureAwait(false);
+        return lookup.Outcome switch
+        {
+            IdempotencyOutcome.Replay => new StoredJsonResult(lookup.Record!.StatusCode, lookup.Record.ResponseContentType ?? JsonContentType, lookup.Record.ResponseBody),
+            IdempotencyOutcome.Conflict => HubProblems.Result(StatusCodes.Status409Conflict, ErrorCodes.IdempotencyKeyReused, "This Idempotency-Key was used with another request."),
+            _ => throw new InvalidOperationException("The write failed although no request with this Idempotency-Key was stored."),
+        };
     }
 
     private static IngestCaller Caller(ConvenantAccess access) => new(

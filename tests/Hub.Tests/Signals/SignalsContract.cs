@@ -169,6 +169,29 @@ public abstract class SignalsContract(ISignalsHub hub)
     }
 
     [Fact]
+    public async Task Submit_ConcurrentRetriesWithOneIdempotencyKey_OneSignalAndTheSameAnswer()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
+        var key = "race-" + Guid.NewGuid().ToString("N");
+        var body = SignalApi.Person("100000113", "Lodewijk", "Verbeek");
+        var before = await SignalApi.SnapshotAsync(Hub.Factory);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SignalApi.PostAsync(http, SignalApi.SignalsPath, token, body, idempotencyKey: key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct(StringComparer.Ordinal));
+        var after = await SignalApi.SnapshotAsync(Hub.Factory);
+        Assert.Equal(before.Tables["signals"] + 1, after.Tables["signals"]);
+        Assert.Equal(before.Tables["idempotency_records"] + 1, after.Tables["idempotency_records"]);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Batch_SameIdempotencyKey_ReplaysPerItemResults()
     {
         using var http = Hub.Factory.CreateApiClient();
