@@ -1,4 +1,5 @@
 using SharingHub.Hub.Api;
+using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Demo;
 using SharingHub.Hub.Documents;
@@ -72,6 +73,7 @@ public static class HubApplication
         }
 
         services.AddHubDocuments(configuration, paths);
+        services.AddHubAudit(configuration, paths);
         services.AddHubKeyRing(configuration, builder.Environment, paths, notes);
         services.AddHubAuth(configuration, builder.Environment);
         services.AddAntiforgery();
