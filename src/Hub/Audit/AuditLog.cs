@@ -106,7 +106,8 @@ public sealed partial class AuditLog : IDisposable
             checkpoint = await SignCheckpointAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new AuditReceipt(index, Tree.InclusionProof(index, checkpoint!.Size), checkpoint.Note);
+        var entry = await _store.ReadEntriesAsync(index, 1, cancellationToken).ConfigureAwait(false);
+        return new AuditReceipt(index, entry[0].Record, Tree.InclusionProof(index, checkpoint!.Size), checkpoint.Note);
     }
 
     /// <summary>Completes when a checkpoint with size &gt; <paramref name="index"/> is signed (benchmarks, tests).</summary>

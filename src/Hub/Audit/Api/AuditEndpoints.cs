@@ -9,7 +9,8 @@ namespace SharingHub.Hub.Audit.Api;
 
 /// <summary>
 /// The audit API. Public (witnesses, anyone holding a receipt): <c>GET /api/v1/audit/checkpoint</c>,
-/// <c>GET /api/v1/audit/key</c>, <c>POST /api/v1/audit/cosignatures</c> (only configured witness keys are accepted).
+/// <c>GET /api/v1/audit/key</c>, <c>GET /api/v1/audit/proofs/consistency</c> (hashes only) and
+/// <c>POST /api/v1/audit/cosignatures</c> (only configured witness keys are accepted).
 /// With a token holding the <c>audit</c> scope and a privacy-officer or auditor role: entries and proofs; the
 /// subject-access report needs the privacy-officer role.
 /// </summary>
@@ -25,11 +26,12 @@ internal sealed class AuditEndpoints : IHubEndpoints
         open.MapGet("/key", GetKey).WithName("GetAuditKey").WithSummary("The checkpoint verifier key (C2SP vkey).");
         open.MapPost("/cosignatures", PostCosignatureAsync).WithName("PostAuditCosignature")
             .WithSummary("Stores a configured witness's cosignature of a checkpoint.").WithRequestBodyLimit(4096);
+        open.MapGet("/proofs/consistency", GetConsistency).WithName("GetAuditConsistencyProof")
+            .WithSummary("RFC 6962 consistency proof (hashes only; public so witnesses can check append-only growth).");
 
         var audit = endpoints.MapApiV1().MapGroup("/audit").RequireAuthorization(HubPolicies.Scope(HubScopes.Audit)).WithTags("Audit");
         audit.MapGet("/entries", GetEntriesAsync).WithName("GetAuditEntries").WithSummary("Canonical records with their leaf hashes.");
         audit.MapGet("/proofs/inclusion", GetInclusion).WithName("GetAuditInclusionProof").WithSummary("RFC 6962 inclusion proof.");
-        audit.MapGet("/proofs/consistency", GetConsistency).WithName("GetAuditConsistencyProof").WithSummary("RFC 6962 consistency proof.");
         audit.MapGet("/subjects/{subjectRef}/disclosures", SubjectAccessEndpoint.GetAsync).WithName("GetSubjectDisclosures")
             .WithSummary("Subject-access report (AVG art. 15); privacy officers only; ?format=json|csv.");
     }
@@ -128,13 +130,8 @@ internal sealed class AuditEndpoints : IHubEndpoints
         return TypedResults.Ok(new InclusionProofResponse(i, n, Convert.ToBase64String(log.Tree.LeafHash(i)), proof.Select(Convert.ToBase64String).ToList()));
     }
 
-    internal static Results<Ok<ConsistencyProofResponse>, ProblemHttpResult> GetConsistency(AuditLog log, HubCaller caller, string? from, string? to)
+    internal static Results<Ok<ConsistencyProofResponse>, ProblemHttpResult> GetConsistency(AuditLog log, string? from, string? to)
     {
-        if (!AuditRoles.IsAuditor(caller))
-        {
-            return HubProblems.Result(403, AuditErrorCodes.NotAnAuditor, "Only privacy officers and auditors read the audit trail.");
-        }
-
         if (!TryParse(from, out var m) || !TryParse(to, out var n))
         {
             return Malformed("from and to must be non-negative integers.");
