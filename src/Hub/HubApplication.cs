@@ -1,6 +1,11 @@
 using SharingHub.Hub.Api;
+<<<<<<< HEAD
 using SharingHub.Hub.Audit;
+=======
+using Microsoft.Extensions.DependencyInjection.Extensions;
+>>>>>>> ingress
 using SharingHub.Hub.Auth;
+using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Errors;
@@ -11,6 +16,9 @@ using SharingHub.Hub.Operations.OpenApi;
 using SharingHub.Hub.Operations.RateLimiting;
 using SharingHub.Hub.Operations.RequestLimits;
 using SharingHub.Hub.Operations.Telemetry;
+using SharingHub.Hub.Processing;
+using SharingHub.Hub.Pseudonyms;
+using SharingHub.Hub.Signals;
 using SharingHub.Hub.Storage;
 
 namespace SharingHub.Hub;
@@ -82,6 +90,10 @@ public static class HubApplication
         services.AddHubTelemetry();
         services.AddHubOpenApi();
         services.AddHubEndpoints<ConnectEndpoints>().AddHubEndpoints<AccountEndpoints>().AddHubEndpoints<MeEndpoints>();
+        services.AddHubConvenants(configuration);
+        services.AddHubPseudonymisation();
+        services.TryAddSingleton<IProcessingLog, NullProcessingLog>();
+        services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
     }
 
     private static void UsePipeline(WebApplication app)

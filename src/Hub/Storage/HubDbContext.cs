@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Accounts;
 using SharingHub.Hub.Idempotency;
+using SharingHub.Hub.Signals;
+using SharingHub.Hub.Subjects;
 
 namespace SharingHub.Hub.Storage;
 
@@ -29,6 +31,16 @@ public abstract class HubDbContext : DbContext
     public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Subject> Subjects => Set<Subject>();
+
+    public DbSet<SubjectKey> SubjectKeys => Set<SubjectKey>();
+
+    public DbSet<SubjectRef> SubjectRefs => Set<SubjectRef>();
+
+    public DbSet<Signal> Signals => Set<Signal>();
+
+    public DbSet<SignalDocument> SignalDocuments => Set<SignalDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(context);
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
+        yield return ScrubCommand.Create(context);
         yield return AuditCommand.Create(context);
         yield break;
     }

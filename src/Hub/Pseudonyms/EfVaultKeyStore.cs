@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using SharingHub.Hub.Storage;
+using SharingHub.Pseudonymisation.Keys;
+using SharingHub.Pseudonymisation.Vault;
+
+namespace SharingHub.Hub.Pseudonyms;
+
+/// <summary>
+/// <see cref="IVaultKeyStore"/> on the hub database (<c>vault_data_keys</c>, <c>vault_master_keys</c>). Outside a unit of
+/// work every call commits on its own. Inside <see cref="Enlist"/> (ingress), new data keys are only added to the unit's
+/// context, so they commit in the same transaction as the payloads sealed under them, and lookups are answered from the
+/// keys the unit prefetched in one query.
+/// </summary>
+internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeyStore
+{
+    private static readonly AsyncLocal<VaultKeyUnit?> Ambient = new();
+
+    /// <summary>
+    /// Prefetches the data keys of <paramref name="existingSubjects"/> (one query) and marks <paramref name="newSubjects"/>
+    /// as keyless. Call <see cref="VaultKeyUnit.Activate"/> (synchronously, in the caller) to make it the vault's unit of work
+    /// for the current async flow until disposed.
+    /// </summary>
+    public static async Task<VaultKeyUnit> PrepareAsync(HubDbContext db, IReadOnlyCollection<string> existingSubjects, IReadOnlyCollection<string> newSubjects, CancellationToken cancellationToken)
+    {
+        var unit = new VaultKeyUnit(db);
+        if (existingSubjects.Count > 0)
+        {
+            var ids = existingSubjects.ToList();
+            var rows = await db.Set<VaultDataKeyRow>().AsNoTracking().Where(r => ids.Contains(r.SubjectId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                unit.Keys[row.SubjectId] = ToRecord(row);
+            }
+
+            foreach (var id in ids)
+            {
+                unit.Keys.TryAdd(id, null);
+            }
+        }
+
+        foreach (var id in newSubjects)
+        {
+            unit.Keys[id] = null;
+        }
+
+        return unit;
+    }
+
+    public async Task<WrappedDataKey?> GetDataKeyAsync(string subjectId, CancellationToken cancellationToken = default)
+    {
+        if (Ambient.Value is { } unit)
+        {
+            if (unit.Keys.TryGetValue(subjectId, out var known))
+            {
+                return known;
+            }
+
+            var found = await unit.Db.Set<VaultDataKeyRow>().AsNoTracking().SingleOrDefaultAsync(r => r.SubjectId == subjectId, cancellationToken).ConfigureAwait(false);
+            return unit.Keys[subjectId] = found is null ? null : ToRecord(found);
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        await using var disposal = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var row = await db.Set<VaultDataKeyRow>().AsNoTracking().SingleOrDefaultAsync(r => r.SubjectId == subjectId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ToRecord(row);
+    }
+
+    public async Task<bool> PutDataKeyAsync(WrappedDataKey key, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Ambient.Value is { } unit && !overwrite)
+        {
+            if (await GetDataKeyAsync(key.SubjectId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return false;
+            }
+
+            unit.Db.Set<VaultDataKeyRow>().Add(ToRow(key));
+            unit.Keys[key.SubjectId] = key;
+            return true;
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        await using var disposal = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var existing = await db.Set<VaultDataKeyRow>().SingleOrDefaultAsync(r => r.SubjectId == key.SubjectId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !overwrite)
+        {
+            return false;
+        }
+
+        if (existing is not null)
+        {
+            db.Remove(existing);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        db.Add(ToRow(key));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException) when (!overwrite)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> DeleteDataKeyAsync(string subjectId, CancellationToken cancellationToken = default)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using var disposal = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        return await db.Set<VaultDataKeyRow>().Where(r => r.SubjectId == subjectId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<IReadOnlyList<MasterKeyRecord>> GetMasterKeysAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using var disposal = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var rows = await db.Set<VaultMasterKeyRow>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new MasterKeyRecord(r.MasterKeyId, (KeyStatus)r.Status, r.CreatedAt, r.Protected))];
+    }
+
+    public async Task SaveMasterKeysAsync(IReadOnlyList<MasterKeyRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var scope = scopes.CreateAsyncScope();
+        await using var disposal = scope.ConfigureAwait(false);
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        await db.Set<VaultMasterKeyRow>().ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        db.Set<VaultMasterKeyRow>().AddRange(records.Select(r => new VaultMasterKeyRow
+        {
+            MasterKeyId = r.MasterKeyId,
+            Status = (int)r.Status,
+            CreatedAt = r.CreatedAt.ToUniversalTime(),
+            Protected = r.Protected.ToArray(),
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static WrappedDataKey ToRecord(VaultDataKeyRow row) => new(row.SubjectId, row.DataKeyId, row.MasterKeyId, row.CreatedAt, row.Wrapped);
+
+    private static VaultDataKeyRow ToRow(WrappedDataKey key) => new()
+    {
+        SubjectId = key.SubjectId,
+        DataKeyId = key.DataKeyId,
+        MasterKeyId = key.MasterKeyId,
+        CreatedAt = key.CreatedAt.ToUniversalTime(),
+        Wrapped = key.Wrapped.ToArray(),
+    };
+
+    /// <summary>The ingress unit of work the vault writes its new data keys into.</summary>
+    internal sealed class VaultKeyUnit(HubDbContext db) : IDisposable
+    {
+        public HubDbContext Db { get; } = db;
+
+        public Dictionary<string, WrappedDataKey?> Keys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Makes this unit ambient for the caller's async flow (must not be called from inside an awaited helper).</summary>
+        public VaultKeyUnit Activate()
+        {
+            Ambient.Value = this;
+            return this;
+        }
+
+        public void Dispose() => Ambient.Value = null;
+    }
+}

@@ -1,0 +1,44 @@
+namespace SharingHub.Hub.Signals;
+
+/// <summary>
+/// The stable codes of signal ingress and documents (SH304x-SH305x; SH306x are the convenant start-up errors).
+/// Identifier errors keep their SH10xx code from the identifiers library, reported with the field path.
+/// </summary>
+public static class SignalErrorCodes
+{
+    /// <summary>400: the body is not valid JSON for this endpoint (the JSON path is reported, never the value).</summary>
+    public const string MalformedJson = "SH3040";
+
+    /// <summary>400: a required field is missing or empty.</summary>
+    public const string MissingField = "SH3041";
+
+    /// <summary>400: a field has a value outside its allowed set (subject type, phase) or is too long.</summary>
+    public const string InvalidField = "SH3042";
+
+    /// <summary>400: the subject has no identifier usable as a match key for its type.</summary>
+    public const string NoMatchKey = "SH3043";
+
+    /// <summary>403: the convenant does not permit this submission (clause ids in <c>clauses</c>).</summary>
+    public const string PolicyDenied = "SH3044";
+
+    /// <summary>403: the convenant requires an approval before this submission; ingress does not hold submissions for approval.</summary>
+    public const string ApprovalRequired = "SH3045";
+
+    /// <summary>400: the batch is empty or has more items than allowed.</summary>
+    public const string BatchSize = "SH3046";
+
+    /// <summary>404: the convenant in the route is not loaded by this hub.</summary>
+    public const string UnknownConvenant = "SH3047";
+
+    /// <summary>404: no signal with this id submitted by the caller's partner under this convenant.</summary>
+    public const string SignalNotFound = "SH3050";
+
+    /// <summary>415: the document is not text/plain or application/pdf, or its bytes do not match the declared type.</summary>
+    public const string DocumentType = "SH3051";
+
+    /// <summary>400: the multipart body has no single <c>file</c> part, or the file is empty.</summary>
+    public const string DocumentMissing = "SH3052";
+
+    /// <summary>400: a text/plain document is not valid UTF-8.</summary>
+    public const string DocumentEncoding = "SH3053";
+}
