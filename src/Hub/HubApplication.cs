@@ -1,9 +1,6 @@
 using SharingHub.Hub.Api;
-<<<<<<< HEAD
-using SharingHub.Hub.Audit;
-=======
 using Microsoft.Extensions.DependencyInjection.Extensions;
->>>>>>> ingress
+using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;

@@ -7,6 +7,7 @@ using SharingHub.Hub.Audit.Signing;
 using SharingHub.Hub.Audit.Storage;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Hosting;
+using SharingHub.Hub.Processing;
 using SharingHub.Hub.Storage;
 
 namespace SharingHub.Hub.Audit;
@@ -33,6 +34,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton(sp => new AuditLog(
             sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<MerkleTree>(), options, sp.GetRequiredService<AuditSigningKeyProvider>(),
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IProcessingLog, AuditProcessingLog>();
         services.AddHostedService<AuditLifecycle>();
         services.AddHostedService<CheckpointSigner>();
         services.AddHubEndpoints<AuditEndpoints>();

@@ -28,6 +28,7 @@ public sealed record AuditRecord
     private readonly string? _recipientRole;
     private readonly IReadOnlyList<string> _categories = [];
     private readonly IReadOnlyList<string> _reasons = [];
+    private readonly string? _resource;
 
     /// <summary>W3C trace id (16 bytes), e.g. <c>Activity.Current.TraceId</c>.</summary>
     public required ActivityTraceId TraceId
@@ -94,6 +95,9 @@ public sealed record AuditRecord
 
     /// <summary>The decision's reasons: clause ids.</summary>
     public IReadOnlyList<string> DecisionReasons { get => _reasons; init => _reasons = AuditId.RequireAll(value, nameof(DecisionReasons)); }
+
+    /// <summary>Id of the thing created or touched (signal id, document id, request id), when any.</summary>
+    public string? ResourceId { get => _resource; init => _resource = AuditId.Optional(value, nameof(ResourceId)); }
 
     public override string ToString() => $"AuditRecord({Operation}, {Status}, {Subject.Type})";
 }

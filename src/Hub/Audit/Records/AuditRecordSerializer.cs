@@ -48,6 +48,7 @@ public static class AuditRecordSerializer
             WriteArray(json, "categories", record.DataCategories);
             json.WriteBoolean("reidentified", record.Reidentified);
             WriteArray(json, "reasons", record.DecisionReasons);
+            WriteOptional(json, "resource", record.ResourceId);
             json.WriteEndObject();
         }
 
@@ -95,6 +96,7 @@ public static class AuditRecordSerializer
                 DataCategories = ReadArray(root.GetProperty("categories")),
                 Reidentified = root.GetProperty("reidentified").GetBoolean(),
                 DecisionReasons = ReadArray(root.GetProperty("reasons")),
+                ResourceId = root.GetProperty("resource").GetString(),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)

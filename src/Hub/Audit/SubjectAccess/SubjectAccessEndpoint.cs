@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Errors;
+using SharingHub.Hub.Storage;
 
 namespace SharingHub.Hub.Audit.Api;
 
 /// <summary>
 /// <c>GET /api/v1/audit/subjects/{subjectRef}/disclosures?format=json|csv</c>: every disclosure about one subject
-/// (AVG art. 15) in the convenants where the caller is privacy officer. The subject is the pseudonym or subject
-/// reference as logged. Producing the report is itself logged (<see cref="AuditOperations.SubjectAccessReport"/>).
+/// (AVG art. 15) in the convenants where the caller is privacy officer. The subject is a hub subject pseudonym, or
+/// the caller's partner's subject reference, resolved through <c>subject_refs</c> to the subject's anchor pseudonym
+/// (what the log holds). Producing the report is itself logged (<see cref="AuditOperations.SubjectAccessReport"/>).
 /// </summary>
 internal static class SubjectAccessEndpoint
 {
@@ -18,7 +21,7 @@ internal static class SubjectAccessEndpoint
         [AuditOperations.Disclosure, AuditOperations.HitNoHit, AuditOperations.Export, AuditOperations.View];
 
     public static async Task<Results<Ok<SubjectAccessReport>, ContentHttpResult, ProblemHttpResult>> GetAsync(
-        AuditLog log, HubCaller caller, string subjectRef, string? format, TimeProvider time, CancellationToken cancellationToken)
+        AuditLog log, HubCaller caller, HubDbContext db, string subjectRef, string? format, TimeProvider time, CancellationToken cancellationToken)
     {
         var convenants = AuditRoles.PrivacyOfficerConvenants(caller);
         if (convenants.Count == 0)
@@ -38,9 +41,24 @@ internal static class SubjectAccessEndpoint
         }
 
         var started = time.GetUtcNow();
-        var entries = await log.Store.FindBySubjectAsync(subject.Id, DisclosureOperations, cancellationToken).ConfigureAwait(false);
+        var logged = new List<string> { subject.Id };
+        if (subject.Type == AuditSubject.TypeReference)
+        {
+            var ids = await db.SubjectRefs.AsNoTracking()
+                .Where(r => r.Reference == subject.Id && r.PartnerId == caller.PartnerId && convenants.Contains(r.ConvenantId))
+                .Select(r => r.SubjectId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            logged.AddRange(await db.Subjects.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => x.Anchor)
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var entries = new List<SharingHub.Hub.Audit.Storage.StoredEntry>();
+        foreach (var id in logged.Distinct(StringComparer.Ordinal))
+        {
+            entries.AddRange(await log.Store.FindBySubjectAsync(id, DisclosureOperations, cancellationToken).ConfigureAwait(false));
+        }
+
         var disclosures = new List<SubjectDisclosure>();
-        foreach (var entry in entries)
+        foreach (var entry in entries.OrderBy(e => e.Index))
         {
             if (AuditRecordSerializer.TryDeserialize(entry.Record) is { } record && record.ConvenantId is { } convenant && convenants.Contains(convenant))
             {
