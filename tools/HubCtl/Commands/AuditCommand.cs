@@ -13,15 +13,31 @@ internal static class AuditCommand
     public const string FileNotFound = "SH9303";
     public const string AuthenticationFailed = "SH9304";
 
-    public static Command Create(CommandContext context)
+    public static Command Create(CommandContext context) => Create(context, null);
+
+    /// <summary>The command tree; <paramref name="http"/> supplies the HTTP client (tests: an in-memory hub), null for a fresh one.</summary>
+    public static Command Create(CommandContext context, HttpClient? http)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new Command("audit", "Verify and witness a hub's audit log")
         {
-            AuditVerifyCommand.Create(context),
-            AuditWitnessCommand.Create(context),
+            AuditVerifyCommand.Create(context, http),
+            AuditWitnessCommand.Create(context, http),
             AuditWitnessKeygenCommand.Create(context),
         };
+    }
+
+    /// <summary>Runs the action with <paramref name="shared"/>, or with a fresh client disposed afterwards.</summary>
+    public static async Task<int> WithHttpAsync(HttpClient? shared, Func<HttpClient, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (shared is not null)
+        {
+            return await action(shared).ConfigureAwait(false);
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        return await action(http).ConfigureAwait(false);
     }
 
     /// <summary>The hub base URL, always ending in '/'; null when not an absolute http(s) URL.</summary>

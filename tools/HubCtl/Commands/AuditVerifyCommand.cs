@@ -10,7 +10,7 @@ namespace SharingHub.HubCtl.Commands;
 /// </summary>
 internal static class AuditVerifyCommand
 {
-    public static Command Create(CommandContext context)
+    public static Command Create(CommandContext context, HttpClient? shared)
     {
         var url = new Option<string?>("--url") { Description = "Hub base URL, e.g. https://hub.example" };
         var state = new Option<string?>("--state") { Description = "State file: pinned key, last verified checkpoint (and leaf mirror after --full)" };
@@ -30,8 +30,7 @@ internal static class AuditVerifyCommand
         {
             var options = new VerifyArguments(parse.GetValue(url), parse.GetValue(state), parse.GetValue(key), parse.GetValue(tofu), parse.GetValue(full),
                 parse.GetValue(token), parse.GetValue(clientId), parse.GetValue(clientSecret), parse.GetValue(receipt), parse.GetValue(record));
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            return await RunAsync(context, options, http, cancellationToken).ConfigureAwait(false);
+            return await AuditCommand.WithHttpAsync(shared, http => RunAsync(context, options, http, cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

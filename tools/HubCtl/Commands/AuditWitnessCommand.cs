@@ -11,7 +11,7 @@ namespace SharingHub.HubCtl.Commands;
 /// </summary>
 internal static class AuditWitnessCommand
 {
-    public static Command Create(CommandContext context)
+    public static Command Create(CommandContext context, HttpClient? shared)
     {
         var url = new Option<string>("--url") { Description = "Hub base URL", Required = true };
         var state = new Option<string>("--state") { Description = "Witness state file", Required = true };
@@ -23,9 +23,9 @@ internal static class AuditWitnessCommand
         var command = new Command("witness", "Check consistency and cosign the hub's checkpoint") { url, state, keyFile, key, tofu, post, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
-            return await RunAsync(context, new WitnessArguments(parse.GetValue(url)!, parse.GetValue(state)!, parse.GetValue(keyFile)!,
-                parse.GetValue(key), parse.GetValue(tofu), parse.GetValue(post), parse.GetValue(output)), http, cancellationToken).ConfigureAwait(false);
+            var args = new WitnessArguments(parse.GetValue(url)!, parse.GetValue(state)!, parse.GetValue(keyFile)!,
+                parse.GetValue(key), parse.GetValue(tofu), parse.GetValue(post), parse.GetValue(output));
+            return await AuditCommand.WithHttpAsync(shared, http => RunAsync(context, args, http, cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }
