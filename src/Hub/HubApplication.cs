@@ -91,6 +91,7 @@ public static class HubApplication
         services.AddHubPseudonymisation();
         services.TryAddSingleton<IProcessingLog, NullProcessingLog>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
+        services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -28,7 +28,7 @@ public sealed class HubConvenants
     public string? VersionHash(string convenantId) => _versionHashes.GetValueOrDefault(convenantId);
 
     /// <summary>
-    /// Loads every <c>*.json</c> file of <paramref name="directory"/> through <see cref="ConvenantCatalog.TryCreate"/>.
+    /// Loads every <c>*.json</c> file (except the schema) of <paramref name="directory"/> through <see cref="ConvenantCatalog.TryCreate"/>.
     /// Returns the errors (never an exception) when the directory is missing, empty, or any document is invalid.
     /// </summary>
     public static (HubConvenants? Convenants, IReadOnlyList<string> Errors) TryLoad(string directory, TimeProvider time)
@@ -39,7 +39,7 @@ public sealed class HubConvenants
             return (null, [$"{ConvenantErrors.DirectoryMissing}: the convenants directory {directory} does not exist."]);
         }
 
-        var files = System.IO.Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();
+        var files = System.IO.Directory.GetFiles(directory, "*.json").Where(f => !IsSchema(f)).Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0)
         {
             return (null, [$"{ConvenantErrors.NoConvenants}: the convenants directory {directory} has no *.json file."]);
@@ -60,6 +60,13 @@ public sealed class HubConvenants
         }
 
         return (new HubConvenants(catalog, hashes.ToFrozenDictionary(StringComparer.Ordinal)), []);
+    }
+
+    /// <summary>The JSON schema that sits next to the convenants (<c>schema.json</c>, <c>*.schema.json</c>) is not a convenant.</summary>
+    private static bool IsSchema(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.Equals("schema.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? ConvenantIdOf(ConvenantCatalog catalog, byte[] json)

@@ -148,7 +148,7 @@ internal sealed class SignalIngest(
                     var reporter = signal.Reporter is null ? null
                         : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
                     var summary = signal.Summary is null ? null
-                        : scrubber.Scrub(signal.Summary, signal.KnownPerson is null ? null : [signal.KnownPerson]).Text;
+                        : KnownIdentifiers.Redact(scrubber.Scrub(signal.Summary, signal.KnownPerson is null ? null : [signal.KnownPerson]).Text, signal.Identity);
                     db.Signals.Add(new Signal
                     {
                         Id = signalId,

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
         yield return ScrubCommand.Create(context);
+        yield return LoadCommand.Create(context);
         yield return AuditCommand.Create(context);
         yield break;
     }

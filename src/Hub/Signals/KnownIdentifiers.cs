@@ -1,0 +1,84 @@
+using System.Globalization;
+using SharingHub.Pseudonymisation.Vault;
+
+namespace SharingHub.Hub.Signals;
+
+/// <summary>
+/// A second pass after the scrubber: the hub knows the subject's identifiers (they were just submitted, or are opened
+/// from the vault), so every literal occurrence of them in free text is replaced by a type label, whatever the
+/// recognisers made of the context (a bare postcode without house number, an odd phone format). Names are left to the
+/// scrubber's known-person recogniser; house numbers and cities are too short or too common to redact on their own.
+/// </summary>
+public static class KnownIdentifiers
+{
+    private const int MinimumLength = 4;
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [IdentityFieldNames.Bsn] = "[BSN]",
+        [IdentityFieldNames.DateOfBirth] = "[GEBOORTEDATUM]",
+        [IdentityFieldNames.Postcode] = "[POSTCODE]",
+        [IdentityFieldNames.Street] = "[STRAAT]",
+        [IdentityFieldNames.Phone] = "[TELEFOON]",
+        [IdentityFieldNames.Email] = "[E-MAIL]",
+        [IdentityFieldNames.Iban] = "[IBAN]",
+        [IdentityFieldNames.Kvk] = "[KVK]",
+        [IdentityFieldNames.Kenteken] = "[KENTEKEN]",
+    };
+
+    public static string Redact(string text, IdentityRecord identity)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(identity);
+        var needles = new List<(string Value, string Label)>();
+        foreach (var (name, field) in identity.Fields)
+        {
+            if (!Labels.TryGetValue(name, out var label))
+            {
+                continue;
+            }
+
+            foreach (var variant in Variants(name, field))
+            {
+                if (variant.Length >= MinimumLength)
+                {
+                    needles.Add((variant, label));
+                }
+            }
+        }
+
+        foreach (var (value, label) in needles.OrderByDescending(n => n.Value.Length))
+        {
+            text = text.Replace(value, label, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<string> Variants(string name, IdentityField field)
+    {
+        yield return field.Raw.Trim();
+        if (field.Normalised is not { Length: > 0 } normalised)
+        {
+            yield break;
+        }
+
+        yield return normalised;
+        if (name == IdentityFieldNames.Postcode && normalised.Length == 6)
+        {
+            yield return normalised[..4] + " " + normalised[4..];
+        }
+        else if (name == IdentityFieldNames.Phone && normalised.StartsWith("+31", StringComparison.Ordinal))
+        {
+            yield return "0" + normalised[3..];
+            yield return "0031" + normalised[3..];
+        }
+        else if (name == IdentityFieldNames.DateOfBirth && DateOnly.TryParseExact(normalised, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            foreach (var format in new[] { "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "ddMMyyyy", "yyyyMMdd" })
+            {
+                yield return date.ToString(format, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+}
