@@ -11,9 +11,9 @@ internal sealed class AuditLifecycle(AuditLog log) : IHostedLifecycleService
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => log.StopAsync();
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => log.StopAsync();
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Signs a checkpoint every <see cref="AuditOptions.CheckpointInterval"/> while there are new records.</summary>

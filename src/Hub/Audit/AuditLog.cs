@@ -24,6 +24,7 @@ public sealed partial class AuditLog : IDisposable
     private TaskCompletionSource _nextCheckpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private NoteKey? _key;
     private volatile StoredCheckpoint? _latest;
+    private volatile bool _disposed;
 
     internal AuditLog(AuditStore store, MerkleTree tree, AuditOptions options, AuditSigningKeyProvider keys, IDocumentStore documents,
         TimeProvider time, ILoggerFactory loggers)
@@ -40,9 +41,10 @@ public sealed partial class AuditLog : IDisposable
 
     public AuditOptions Options { get; }
 
+    /// <summary>Clears the signing key. The signing gate is not disposed: a final checkpoint may still be signed while the host stops.</summary>
     public void Dispose()
     {
-        _signing.Dispose();
+        _disposed = true;
         _key?.Dispose();
     }
 
@@ -196,7 +198,10 @@ public sealed partial class AuditLog : IDisposable
     internal async Task StopAsync()
     {
         await _writer.StopAsync().ConfigureAwait(false);
-        await SignCheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!_disposed)
+        {
+            await SignCheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task PublishAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class NoteVerifierKey
     {
         key = null;
         text = text?.Trim();
-        var parts = text?.Split('+');
+        var parts = text?.Split('+', 3);
         if (parts is not { Length: 3 } || !IsValidName(parts[0]) || parts[1].Length != 8)
         {
             return false;

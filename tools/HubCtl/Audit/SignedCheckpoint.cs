@@ -40,7 +40,14 @@ public sealed record SignedCheckpoint(string Origin, long Size, byte[] Root, str
         }
 
         var signatures = new List<(string, byte[])>();
-        foreach (var line in text[(split + 2)..^1].Split('\n'))
+        var signatureBlock = text[(split + 2)..];
+        if (signatureBlock.Length == 0)
+        {
+            error = "checkpoint has no signature";
+            return false;
+        }
+
+        foreach (var line in signatureBlock[..^1].Split('\n'))
         {
             if (!line.StartsWith(SignaturePrefix, StringComparison.Ordinal))
             {

@@ -50,7 +50,7 @@ public sealed class WitnessKey
             return false;
         }
 
-        var parts = text[Prefix.Length..].Split('+');
+        var parts = text[Prefix.Length..].Split('+', 3);
         if (parts.Length != 3 || !NoteVerifierKey.IsValidName(parts[0]) || !NoteVerifierKey.TryBase64(parts[2], out var material)
             || material.Length != 33 || material[0] != NoteVerifierKey.CosignatureV1)
         {

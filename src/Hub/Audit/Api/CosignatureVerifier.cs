@@ -27,7 +27,7 @@ internal static class CosignatureVerifier
 
         foreach (var vkey in witnessKeys)
         {
-            var fields = vkey.Split('+');
+            var fields = vkey.Split('+', 3);
             if (fields.Length != 3 || fields[0] != parts[0] || !TryBase64(fields[2], out var key) || key.Length != 33 || key[0] != AlgorithmCosignatureV1)
             {
                 continue;
