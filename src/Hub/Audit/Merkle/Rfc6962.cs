@@ -19,11 +19,16 @@ public static class Rfc6962
 
     public static void HashLeaf(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        ReadOnlySpan<byte> prefix = [0x00];
-        sha.AppendData(prefix);
-        sha.AppendData(data);
-        sha.GetHashAndReset(destination);
+        var length = data.Length + 1;
+        var rented = length <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> input = rented is null ? stackalloc byte[1024] : rented;
+        input[0] = 0x00;
+        data.CopyTo(input[1..]);
+        SHA256.HashData(input[..length], destination);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)

@@ -17,42 +17,104 @@ public static class AuditRecordSerializer
 
     private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false };
 
+[ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static readonly JsonEncodedText PV = JsonEncodedText.Encode("v");
+    private static readonly JsonEncodedText PTraceId = JsonEncodedText.Encode("traceId");
+    private static readonly JsonEncodedText PSpanId = JsonEncodedText.Encode("spanId");
+    private static readonly JsonEncodedText PParentSpanId = JsonEncodedText.Encode("parentSpanId");
+    private static readonly JsonEncodedText POperation = JsonEncodedText.Encode("operation");
+    private static readonly JsonEncodedText PStatus = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText PStartTime = JsonEncodedText.Encode("startTime");
+    private static readonly JsonEncodedText PEndTime = JsonEncodedText.Encode("endTime");
+    private static readonly JsonEncodedText PActivityId = JsonEncodedText.Encode("activityId");
+    private static readonly JsonEncodedText PSubjectId = JsonEncodedText.Encode("subjectId");
+    private static readonly JsonEncodedText PSubjectType = JsonEncodedText.Encode("subjectType");
+    private static readonly JsonEncodedText PConvenant = JsonEncodedText.Encode("convenant");
+    private static readonly JsonEncodedText PConvenantVersion = JsonEncodedText.Encode("convenantVersion");
+    private static readonly JsonEncodedText PPurpose = JsonEncodedText.Encode("purpose");
+    private static readonly JsonEncodedText PLegalGround = JsonEncodedText.Encode("legalGround");
+    private static readonly JsonEncodedText PPartner = JsonEncodedText.Encode("partner");
+    private static readonly JsonEncodedText PRole = JsonEncodedText.Encode("role");
+    private static readonly JsonEncodedText PActor = JsonEncodedText.Encode("actor");
+    private static readonly JsonEncodedText PApprovers = JsonEncodedText.Encode("approvers");
+    private static readonly JsonEncodedText PRecipient = JsonEncodedText.Encode("recipient");
+    private static readonly JsonEncodedText PRecipientRole = JsonEncodedText.Encode("recipientRole");
+    private static readonly JsonEncodedText PCategories = JsonEncodedText.Encode("categories");
+    private static readonly JsonEncodedText PReidentified = JsonEncodedText.Encode("reidentified");
+    private static readonly JsonEncodedText PReasons = JsonEncodedText.Encode("reasons");
+    private static readonly JsonEncodedText PResource = JsonEncodedText.Encode("resource");
+
     public static byte[] Serialize(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var buffer = new ArrayBufferWriter<byte>(768);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        Span<char> hex = stackalloc char[32];
+        Span<byte> raw = stackalloc byte[16];
+        json.WriteStartObject();
+        json.WriteNumber(PV, SchemaVersion);
+        record.TraceId.CopyTo(raw);
+        json.WriteString(PTraceId, Hex(raw, hex));
+        record.SpanId.CopyTo(raw[..8]);
+        json.WriteString(PSpanId, Hex(raw[..8], hex));
+        if (record.ParentSpanId is { } parent)
         {
-            json.WriteStartObject();
-            json.WriteNumber("v", SchemaVersion);
-            json.WriteString("traceId", record.TraceId.ToHexString());
-            json.WriteString("spanId", record.SpanId.ToHexString());
-            WriteOptional(json, "parentSpanId", record.ParentSpanId is { } parent ? parent.ToHexString() : null);
-            json.WriteString("operation", record.Operation);
-            json.WriteString("status", record.Status);
-            json.WriteString("startTime", FormatTime(record.StartTime));
-            json.WriteString("endTime", FormatTime(record.EndTime));
-            json.WriteString("activityId", record.ProcessingActivityId);
-            json.WriteString("subjectId", record.Subject.Id);
-            json.WriteString("subjectType", record.Subject.Type);
-            WriteOptional(json, "convenant", record.ConvenantId);
-            WriteOptional(json, "convenantVersion", record.ConvenantVersion);
-            WriteOptional(json, "purpose", record.Purpose);
-            WriteOptional(json, "legalGround", record.LegalGround);
-            WriteOptional(json, "partner", record.Partner);
-            WriteOptional(json, "role", record.Role);
-            json.WriteString("actor", record.Actor);
-            WriteArray(json, "approvers", record.Approvers);
-            WriteOptional(json, "recipient", record.Recipient);
-            WriteOptional(json, "recipientRole", record.RecipientRole);
-            WriteArray(json, "categories", record.DataCategories);
-            json.WriteBoolean("reidentified", record.Reidentified);
-            WriteArray(json, "reasons", record.DecisionReasons);
-            WriteOptional(json, "resource", record.ResourceId);
-            json.WriteEndObject();
+            parent.CopyTo(raw[..8]);
+            json.WriteString(PParentSpanId, Hex(raw[..8], hex));
+        }
+        else
+        {
+            json.WriteNull(PParentSpanId);
         }
 
+        json.WriteString(POperation, record.Operation);
+        json.WriteString(PStatus, record.Status);
+        WriteTime(json, PStartTime, record.StartTime);
+        WriteTime(json, PEndTime, record.EndTime);
+        json.WriteString(PActivityId, record.ProcessingActivityId);
+        json.WriteString(PSubjectId, record.Subject.Id);
+        json.WriteString(PSubjectType, record.Subject.Type);
+        WriteOptional(json, PConvenant, record.ConvenantId);
+        WriteOptional(json, PConvenantVersion, record.ConvenantVersion);
+        WriteOptional(json, PPurpose, record.Purpose);
+        WriteOptional(json, PLegalGround, record.LegalGround);
+        WriteOptional(json, PPartner, record.Partner);
+        WriteOptional(json, PRole, record.Role);
+        json.WriteString(PActor, record.Actor);
+        WriteArray(json, PApprovers, record.Approvers);
+        WriteOptional(json, PRecipient, record.Recipient);
+        WriteOptional(json, PRecipientRole, record.RecipientRole);
+        WriteArray(json, PCategories, record.DataCategories);
+        json.WriteBoolean(PReidentified, record.Reidentified);
+        WriteArray(json, PReasons, record.DecisionReasons);
+        WriteOptional(json, PResource, record.ResourceId);
+        json.WriteEndObject();
+        json.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static ReadOnlySpan<char> Hex(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        Convert.TryToHexStringLower(bytes, destination, out var written);
+        return destination[..written];
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, JsonEncodedText name, DateTimeOffset time)
+    {
+        Span<char> text = stackalloc char[28];
+        if (!time.UtcDateTime.TryFormat(text, out var written, TimeFormat, CultureInfo.InvariantCulture))
+        {
+            throw new FormatException("Audit time does not format.");
+        }
+
+        json.WriteString(name, text[..written]);
     }
 
     /// <summary>Reads a canonical record back (for reports); null when the bytes are not a v1 record.</summary>
@@ -105,15 +167,16 @@ public static class AuditRecordSerializer
         }
     }
 
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private static List<string> ReadArray(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -125,7 +188,7 @@ public static class AuditRecordSerializer
         }
     }
 
-    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    private static void WriteArray(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -30,28 +30,54 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
         await using var connectionDisposal = connection.ConfigureAwait(false);
         var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
-        var insert = connection.CreateCommand();
-        await using var insertDisposal = insert.ConfigureAwait(false);
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO audit_entries (idx, record, leaf_hash, subject_id, operation, logged_at) VALUES ($i, $r, $h, $s, $o, $t)";
-        var index = insert.Parameters.Add("$i", SqliteType.Integer);
-        var record = insert.Parameters.Add("$r", SqliteType.Blob);
-        var hash = insert.Parameters.Add("$h", SqliteType.Blob);
-        var subject = insert.Parameters.Add("$s", SqliteType.Text);
-        var operation = insert.Parameters.Add("$o", SqliteType.Text);
-        insert.Parameters.Add("$t", SqliteType.Integer).Value = loggedAtMs;
-        insert.Prepare();
-        for (var i = 0; i < entries.Count; i++)
+        using var wide = InsertCommand(connection, transaction, RowsPerStatement, loggedAtMs);
+        using var single = InsertCommand(connection, transaction, 1, loggedAtMs);
+        var offset = 0;
+        while (offset < entries.Count)
         {
-            var entry = entries[i];
-            index.Value = firstIndex + i;
-            record.Value = entry.Record;
-            hash.Value = entry.LeafHash;
-            subject.Value = entry.SubjectId;
-            operation.Value = entry.Operation;
-            insert.ExecuteNonQuery();
+            var command = entries.Count - offset >= RowsPerStatement ? wide : single;
+            var rows = command == wide ? RowsPerStatement : 1;
+            for (var row = 0; row < rows; row++)
+            {
+                var entry = entries[offset + row];
+                var parameters = command.Parameters;
+                parameters[(row * 5) + 0].Value = firstIndex + offset + row;
+                parameters[(row * 5) + 1].Value = entry.Record;
+                parameters[(row * 5) + 2].Value = entry.LeafHash;
+                parameters[(row * 5) + 3].Value = entry.SubjectId;
+                parameters[(row * 5) + 4].Value = entry.Operation;
+            }
+
+            command.ExecuteNonQuery();
+            offset += rows;
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Multi-row INSERT: one statement per 64 rows cuts the per-statement overhead of the provider.
+    private const int RowsPerStatement = 64;
+
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction, int rows, long loggedAtMs)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new System.Text.StringBuilder("INSERT INTO audit_entries (idx, record, leaf_hash, subject_id, operation, logged_at) VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            values.Append(row == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"($i{row}, $r{row}, $h{row}, $s{row}, $o{row}, $t)");
+            command.Parameters.Add("$i" + row, SqliteType.Integer);
+            command.Parameters.Add("$r" + row, SqliteType.Blob);
+            command.Parameters.Add("$h" + row, SqliteType.Blob);
+            command.Parameters.Add("$s" + row, SqliteType.Text);
+            command.Parameters.Add("$o" + row, SqliteType.Text);
+        }
+
+        command.Parameters.Add("$t", SqliteType.Integer).Value = loggedAtMs;
+#pragma warning disable CA2100 // Built from constants and generated parameter names; every value is a parameter.
+        command.CommandText = values.ToString();
+#pragma warning restore CA2100
+        command.Prepare();
+        return command;
     }
 }
