@@ -75,7 +75,7 @@ public sealed partial class AuditLog : IDisposable
         for (var i = 0; i < records.Count; i++)
         {
             var bytes = AuditRecordSerializer.Serialize(records[i]);
-            entries[i] = new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), records[i].Subject.Id, records[i].Operation);
+            entries[i] = new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), PendingEntry.KeyOf(records[i].Subject.Id));
         }
 
         return _writer.AppendAsync(entries).WaitAsync(cancellationToken);

@@ -52,7 +52,7 @@ public abstract class AuditStoreContract
     }
 
     [Theory]
-    [InlineData("UPDATE audit_entries SET operation = 'x' WHERE idx = 0")]
+    [InlineData("UPDATE audit_entries SET subject_key = 1 WHERE idx = 0")]
     [InlineData("DELETE FROM audit_entries WHERE idx = 0")]
     [InlineData("UPDATE audit_checkpoints SET note = 'x'")]
     [InlineData("DELETE FROM audit_checkpoints")]
@@ -72,7 +72,7 @@ public abstract class AuditStoreContract
     internal static List<PendingEntry> Entries(int first, int count) => Enumerable.Range(first, count).Select(i =>
     {
         var record = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}");
-        return new PendingEntry(record, Rfc6962.HashLeaf(record), "p1.1.x" + i, "disclosure");
+        return new PendingEntry(record, Rfc6962.HashLeaf(record), PendingEntry.KeyOf("p1.1.x" + i));
     }).ToList();
 }
 

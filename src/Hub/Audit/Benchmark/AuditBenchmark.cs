@@ -85,6 +85,8 @@ internal static class AuditBenchmark
 
             var durable = new ConcurrentBag<double>();
             var samples = new ConcurrentBag<(long Index, long Start)>();
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var started = time.GetTimestamp();
             var end = started + (long)(seconds * (double)Stopwatch.Frequency);
             var workers = Enumerable.Range(0, appenders).Select(worker => Task.Run(async () =>
@@ -110,6 +112,8 @@ internal static class AuditBenchmark
             await Task.WhenAll(workers).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started).TotalSeconds;
             var total = tree.Size;
+            process.Refresh();
+            var cpuPerRecord = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, total);
             await stop.CancelAsync().ConfigureAwait(false);
             await signer.ConfigureAwait(false);
             await log.StopAsync().ConfigureAwait(false);
@@ -123,7 +127,7 @@ internal static class AuditBenchmark
             var appends = durable.Order().ToArray();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"audit-bench store={(postgres is null ? "sqlite(WAL,synchronous=FULL)" : "postgresql(COPY)")} appenders={appenders} batch={batch} seconds={elapsed:F1}"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records={total} durable_records_per_s={total / elapsed:F0} appends={appends.Length} checkpoints={signed.Length}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records={total} durable_records_per_s={total / elapsed:F0} appends={appends.Length} checkpoints={signed.Length} cpu_us_per_record={cpuPerRecord:F1} load_avg_1m={LoadAverage()}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"append_to_durable_ms p50={Pct(appends, 0.50):F1} p99={Pct(appends, 0.99):F1} max={appends[^1]:F1}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -154,7 +158,7 @@ internal static class AuditBenchmark
         for (var i = 0; i < 8192; i++)
         {
             var bytes = AuditRecordSerializer.Serialize(records[i % records.Length]);
-            entries.Add(new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), records[i % records.Length].Subject.Id, "disclosure"));
+            entries.Add(new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), PendingEntry.KeyOf(records[i % records.Length].Subject.Id)));
         }
 
         var serialise = time.GetElapsedTime(t0).TotalMicroseconds / 8192;
@@ -166,6 +170,18 @@ internal static class AuditBenchmark
         var hash = time.GetElapsedTime(t0).TotalMicroseconds / 8192;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per record: serialise+leaf {serialise:F2} us, store (one 8192-row transaction) {insert:F2} us, tree {hash:F2} us; record bytes {entries[0].Record.Length}"));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     private static double Pct(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];

@@ -1,7 +1,16 @@
 namespace SharingHub.Hub.Audit.Storage;
 
-/// <summary>A record ready to store: its canonical bytes, leaf hash and the two indexed columns.</summary>
-internal sealed record PendingEntry(byte[] Record, byte[] LeafHash, string SubjectId, string Operation);
+/// <summary>A record ready to store: its canonical bytes, leaf hash and the subject lookup key.</summary>
+internal sealed record PendingEntry(byte[] Record, byte[] LeafHash, long SubjectKey)
+{
+    /// <summary>
+    /// The indexed lookup key of a subject: the first 8 bytes of SHA-256("audit-subject\n" ‖ id). An integer index is far
+    /// cheaper to maintain than a text one; collisions are harmless because readers re-check the record's subject.
+    /// </summary>
+    public static long KeyOf(string subjectId) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("audit-subject\n" + subjectId)));
+}
 
 /// <summary>A stored log entry.</summary>
 public sealed record StoredEntry(long Index, byte[] Record, byte[] LeafHash);

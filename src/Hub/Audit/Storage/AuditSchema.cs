@@ -19,9 +19,9 @@ internal static class AuditSchema
         """
         CREATE TABLE IF NOT EXISTS audit_entries (
             idx INTEGER NOT NULL PRIMARY KEY, record BLOB NOT NULL, leaf_hash BLOB NOT NULL,
-            subject_id TEXT NOT NULL, operation TEXT NOT NULL, logged_at BIGINT NOT NULL)
+            subject_key BIGINT NOT NULL, logged_at BIGINT NOT NULL)
         """,
-        "CREATE INDEX IF NOT EXISTS ix_audit_entries_subject ON audit_entries (subject_id, operation)",
+        "CREATE INDEX IF NOT EXISTS ix_audit_entries_subject ON audit_entries (subject_key)",
         "CREATE TABLE IF NOT EXISTS audit_checkpoints (size INTEGER NOT NULL PRIMARY KEY, root BLOB NOT NULL, note TEXT NOT NULL, signed_at BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS audit_cosignatures (size INTEGER NOT NULL, witness TEXT NOT NULL, line TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (size, witness))",
         "CREATE TABLE IF NOT EXISTS audit_signing_keys (name TEXT NOT NULL PRIMARY KEY, public_key BLOB NOT NULL, protected_private_key BLOB NOT NULL, created_at BIGINT NOT NULL)",
@@ -34,9 +34,9 @@ internal static class AuditSchema
         """
         CREATE TABLE IF NOT EXISTS audit_entries (
             idx BIGINT NOT NULL PRIMARY KEY, record BYTEA NOT NULL, leaf_hash BYTEA NOT NULL,
-            subject_id TEXT NOT NULL, operation TEXT NOT NULL, logged_at BIGINT NOT NULL)
+            subject_key BIGINT NOT NULL, logged_at BIGINT NOT NULL)
         """,
-        "CREATE INDEX IF NOT EXISTS ix_audit_entries_subject ON audit_entries (subject_id, operation)",
+        "CREATE INDEX IF NOT EXISTS ix_audit_entries_subject ON audit_entries (subject_key)",
         "CREATE TABLE IF NOT EXISTS audit_checkpoints (size BIGINT NOT NULL PRIMARY KEY, root BYTEA NOT NULL, note TEXT NOT NULL, signed_at BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS audit_cosignatures (size BIGINT NOT NULL, witness TEXT NOT NULL, line TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (size, witness))",
         "CREATE TABLE IF NOT EXISTS audit_signing_keys (name TEXT NOT NULL PRIMARY KEY, public_key BYTEA NOT NULL, protected_private_key BYTEA NOT NULL, created_at BIGINT NOT NULL)",

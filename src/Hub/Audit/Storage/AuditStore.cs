@@ -80,19 +80,15 @@ internal abstract class AuditStore
         return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredEntry>> FindBySubjectAsync(string subjectId, IReadOnlyList<string> operations, CancellationToken cancellationToken)
+    /// <summary>Entries whose subject key matches <paramref name="subjectId"/>; callers re-check the record's subject (key collisions).</summary>
+    public async Task<IReadOnlyList<StoredEntry>> FindBySubjectAsync(string subjectId, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
-        var names = operations.Select((_, i) => "@op" + i).ToList();
         var command = Command(connection, null,
-            $"SELECT idx, record, leaf_hash FROM audit_entries WHERE subject_id = @subject AND operation IN ({string.Join(", ", names)}) ORDER BY idx");
+            "SELECT idx, record, leaf_hash FROM audit_entries WHERE subject_key = @subject ORDER BY idx");
         await using var commandDisposal = command.ConfigureAwait(false);
-        Add(command, "@subject", subjectId);
-        for (var i = 0; i < operations.Count; i++)
-        {
-            Add(command, names[i], operations[i]);
-        }
+        Add(command, "@subject", PendingEntry.KeyOf(subjectId));
 
         return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }

@@ -29,7 +29,7 @@ internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditSto
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
         var importer = await connection.BeginBinaryImportAsync(
-            "COPY audit_entries (idx, record, leaf_hash, subject_id, operation, logged_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            "COPY audit_entries (idx, record, leaf_hash, subject_key, logged_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             for (var i = 0; i < entries.Count; i++)
@@ -39,8 +39,7 @@ internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditSto
                 await importer.WriteAsync(firstIndex + i, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(entry.Record, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(entry.LeafHash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(entry.SubjectId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(entry.Operation, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.SubjectKey, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(loggedAtMs, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             }
 

@@ -41,11 +41,10 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
             {
                 var entry = entries[offset + row];
                 var parameters = command.Parameters;
-                parameters[(row * 5) + 0].Value = firstIndex + offset + row;
-                parameters[(row * 5) + 1].Value = entry.Record;
-                parameters[(row * 5) + 2].Value = entry.LeafHash;
-                parameters[(row * 5) + 3].Value = entry.SubjectId;
-                parameters[(row * 5) + 4].Value = entry.Operation;
+                parameters[(row * 4) + 0].Value = firstIndex + offset + row;
+                parameters[(row * 4) + 1].Value = entry.Record;
+                parameters[(row * 4) + 2].Value = entry.LeafHash;
+                parameters[(row * 4) + 3].Value = entry.SubjectKey;
             }
 
             command.ExecuteNonQuery();
@@ -62,15 +61,14 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var values = new System.Text.StringBuilder("INSERT INTO audit_entries (idx, record, leaf_hash, subject_id, operation, logged_at) VALUES ");
+        var values = new System.Text.StringBuilder("INSERT INTO audit_entries (idx, record, leaf_hash, subject_key, logged_at) VALUES ");
         for (var row = 0; row < rows; row++)
         {
-            values.Append(row == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"($i{row}, $r{row}, $h{row}, $s{row}, $o{row}, $t)");
+            values.Append(row == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"($i{row}, $r{row}, $h{row}, $s{row}, $t)");
             command.Parameters.Add("$i" + row, SqliteType.Integer);
             command.Parameters.Add("$r" + row, SqliteType.Blob);
             command.Parameters.Add("$h" + row, SqliteType.Blob);
-            command.Parameters.Add("$s" + row, SqliteType.Text);
-            command.Parameters.Add("$o" + row, SqliteType.Text);
+            command.Parameters.Add("$s" + row, SqliteType.Integer);
         }
 
         command.Parameters.Add("$t", SqliteType.Integer).Value = loggedAtMs;

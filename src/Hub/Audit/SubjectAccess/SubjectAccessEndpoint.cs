@@ -54,13 +54,14 @@ internal static class SubjectAccessEndpoint
         var entries = new List<SharingHub.Hub.Audit.Storage.StoredEntry>();
         foreach (var id in logged.Distinct(StringComparer.Ordinal))
         {
-            entries.AddRange(await log.Store.FindBySubjectAsync(id, DisclosureOperations, cancellationToken).ConfigureAwait(false));
+            entries.AddRange(await log.Store.FindBySubjectAsync(id, cancellationToken).ConfigureAwait(false));
         }
 
         var disclosures = new List<SubjectDisclosure>();
         foreach (var entry in entries.OrderBy(e => e.Index))
         {
-            if (AuditRecordSerializer.TryDeserialize(entry.Record) is { } record && record.ConvenantId is { } convenant && convenants.Contains(convenant))
+            if (AuditRecordSerializer.TryDeserialize(entry.Record) is { } record && logged.Contains(record.Subject.Id)
+                && DisclosureOperations.Contains(record.Operation) && record.ConvenantId is { } convenant && convenants.Contains(convenant))
             {
                 disclosures.Add(new SubjectDisclosure(entry.Index, AuditRecordSerializer.FormatTime(record.EndTime), record.Operation, convenant,
                     record.Recipient, record.RecipientRole, record.Purpose, record.LegalGround, record.Approvers, record.DataCategories,
