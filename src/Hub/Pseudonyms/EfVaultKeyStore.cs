@@ -7,8 +7,8 @@ namespace SharingHub.Hub.Pseudonyms;
 
 /// <summary>
 /// <see cref="IVaultKeyStore"/> on the hub database (<c>vault_data_keys</c>, <c>vault_master_keys</c>). Outside a unit of
-/// work every call commits on its own. Inside <see cref="Enlist"/> (ingress), new data keys are only added to the unit's
-/// context, so they commit in the same transaction as the payloads sealed under them, and lookups are answered from the
+/// work every call commits on its own. Inside <see cref="PrepareAsync"/> (ingress), new data keys are only collected in the unit
+/// (<see cref="VaultKeyUnit.NewRows"/>), so they commit in the same transaction as the payloads sealed under them, and lookups are answered from the
 /// keys the unit prefetched in one query.
 /// </summary>
 internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeyStore
@@ -76,7 +76,7 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
                 return false;
             }
 
-            unit.Db.Set<VaultDataKeyRow>().Add(ToRow(key));
+            unit.NewRows.Add(ToRow(key));
             unit.Keys[key.SubjectId] = key;
             return true;
         }
@@ -162,6 +162,9 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
         public HubDbContext Db { get; } = db;
 
         public Dictionary<string, WrappedDataKey?> Keys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The data keys created in this unit: the caller inserts them in its transaction.</summary>
+        public List<VaultDataKeyRow> NewRows { get; } = [];
 
         /// <summary>Makes this unit ambient for the caller's async flow (must not be called from inside an awaited helper).</summary>
         public VaultKeyUnit Activate()

@@ -15,8 +15,8 @@ namespace SharingHub.Hub.Signals;
 
 /// <summary>
 /// Ingress of signals: validate, ask the convenant, pseudonymise (batch HMAC), resolve subjects on exact match keys,
-/// seal identities in the vault, scrub the summary, and store everything of every accepted item in ONE SaveChanges
-/// (one transaction), together with whatever <c>beforeSave</c> adds (the idempotency record). A refused item stores
+/// seal identities in the vault, scrub the summary, and store everything of every accepted item in ONE transaction (multi-row inserts, no change
+/// tracking), together with whatever <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores
 /// nothing. Subject resolution and the write are serialised per convenant inside this process.
 /// </summary>
 internal sealed class SignalIngest(
@@ -66,13 +66,31 @@ internal sealed class SignalIngest(
             accepted.Add(new Accepted(i, signal, decision));
         }
 
-        var stored = accepted.Count == 0 ? [] : await PrepareAsync(caller, accepted, results, started, cancellationToken).ConfigureAwait(false);
+        var rows = accepted.Count == 0 ? null : await PrepareAsync(caller, accepted, results, started, cancellationToken).ConfigureAwait(false);
         try
         {
-            beforeSave?.Invoke(results);
-            if (db.ChangeTracker.HasChanges())
+            if (rows is not null)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await BulkInsert.InsertAsync(db, rows.Subjects, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Keys, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.References, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.DataKeys, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Signals, cancellationToken).ConfigureAwait(false);
+                    beforeSave?.Invoke(results);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                beforeSave?.Invoke(results);
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -85,7 +103,7 @@ internal sealed class SignalIngest(
             db.ChangeTracker.Clear();
         }
 
-        foreach (var (item, anchor, signalId) in stored)
+        foreach (var (item, anchor, signalId) in rows?.Stored ?? [])
         {
             records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, null, null));
             records.Add(Record(caller, ProcessingOperations.SignalSubmitted, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, signalId.ToString("D"), null));
@@ -95,8 +113,8 @@ internal sealed class SignalIngest(
         return results;
     }
 
-    /// <summary>Builds every row of the accepted items into the context; takes the convenant's gate (released by the caller after saving).</summary>
-    private async Task<List<(Accepted Item, string Anchor, Guid SignalId)>> PrepareAsync(
+    /// <summary>Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving).</summary>
+    private async Task<PreparedRows> PrepareAsync(
         IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tools = await keys.GetAsync(caller.Convenant).ConfigureAwait(false);
@@ -113,7 +131,6 @@ internal sealed class SignalIngest(
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var resolution = await SubjectResolution.LoadAsync(db, caller.Convenant, allTexts, cancellationToken).ConfigureAwait(false);
             var chosen = new Guid[accepted.Count];
             for (var k = 0; k < accepted.Count; k++)
@@ -121,22 +138,15 @@ internal sealed class SignalIngest(
                 chosen[k] = resolution.Resolve(pseudonyms[k], texts[k], now);
             }
 
-            foreach (var subject in resolution.NewSubjects)
-            {
-                db.Subjects.Add(subject);
-            }
-
-            foreach (var subjectKey in resolution.NewKeys)
-            {
-                db.SubjectKeys.Add(subjectKey);
-            }
-
-            var references = await AddReferencesAsync(caller, tools, resolution, chosen, cancellationToken).ConfigureAwait(false);
+            var newReferences = new List<SubjectRef>();
+            var references = await AddReferencesAsync(caller, tools, resolution, chosen, newReferences, cancellationToken).ConfigureAwait(false);
             var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
             var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
             var newVault = resolution.NewSubjects.Select(s => s.VaultId)
                 .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
             var stored = new List<(Accepted, string, Guid)>(accepted.Count);
+            var signals = new List<Signal>(accepted.Count);
+            List<VaultDataKeyRow> dataKeys;
             using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
             {
                 for (var k = 0; k < accepted.Count; k++)
@@ -149,7 +159,7 @@ internal sealed class SignalIngest(
                         : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
                     var summary = signal.Summary is null ? null
                         : KnownIdentifiers.Redact(scrubber.Scrub(signal.Summary, signal.KnownPerson is null ? null : [signal.KnownPerson]).Text, signal.Identity);
-                    db.Signals.Add(new Signal
+                    signals.Add(new Signal
                     {
                         Id = signalId,
                         ConvenantId = caller.Convenant,
@@ -170,9 +180,11 @@ internal sealed class SignalIngest(
                     results[item.Index] = new IngestItemResult(201, signalId, references[chosen[k]], null, null, null);
                     stored.Add((item, resolution.AnchorOf(chosen[k]), signalId));
                 }
+
+                dataKeys = unit.NewRows;
             }
 
-            return stored;
+            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, stored);
         }
         catch
         {
@@ -183,7 +195,7 @@ internal sealed class SignalIngest(
     }
 
     private async Task<Dictionary<Guid, string>> AddReferencesAsync(
-        IngestCaller caller, DomainTools tools, SubjectResolution resolution, Guid[] chosen, CancellationToken cancellationToken)
+        IngestCaller caller, DomainTools tools, SubjectResolution resolution, Guid[] chosen, List<SubjectRef> newReferences, CancellationToken cancellationToken)
     {
         var distinct = chosen.Distinct().ToList();
         var existing = distinct.Where(id => !resolution.IsNew(id)).ToList();
@@ -206,7 +218,7 @@ internal sealed class SignalIngest(
 
             reference = tools.References.Derive(caller.PartnerId, anchor).ToString();
             references[id] = reference;
-            db.SubjectRefs.Add(new SubjectRef { ConvenantId = caller.Convenant, PartnerId = caller.PartnerId, Reference = reference, SubjectId = id });
+            newReferences.Add(new SubjectRef { ConvenantId = caller.Convenant, PartnerId = caller.PartnerId, Reference = reference, SubjectId = id });
         }
 
         return references;
@@ -241,4 +253,8 @@ internal sealed class SignalIngest(
     }
 
     private sealed record Accepted(int Index, ValidatedSignal Signal, SubmitDecision Decision);
+
+    private sealed record PreparedRows(
+        List<Subject> Subjects, List<SubjectKey> Keys, List<SubjectRef> References, List<VaultDataKeyRow> DataKeys, List<Signal> Signals,
+        List<(Accepted Item, string Anchor, Guid SignalId)> Stored);
 }

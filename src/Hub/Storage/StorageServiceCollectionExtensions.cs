@@ -25,7 +25,7 @@ internal static class StorageServiceCollectionExtensions
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? "Data Source=" + Path.Combine(paths.DataDirectory, "hub.db")
                     : connectionString;
-                services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(b => b.UseSqlite(connectionString));
+                services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(b => b.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
                 break;
         }
 
