@@ -102,6 +102,7 @@ public static unsafe class FastHmacSha256
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchX16(HmacSha256Key key, byte* data, int dataLength, int* offsets, int count, byte* destination)
     {
         Vector512<uint>* scratch = stackalloc Vector512<uint>[HmacSha256x16.ScratchBytes / 64];
@@ -124,6 +125,7 @@ public static unsafe class FastHmacSha256
         new Span<byte>(scratch, HmacSha256x16.ScratchBytes).Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchX8(HmacSha256Key key, byte* data, int dataLength, int* offsets, int first, int count, byte* destination)
     {
         Vector256<uint>* scratch = stackalloc Vector256<uint>[HmacSha256x8.ScratchBytes / 32];
@@ -146,6 +148,7 @@ public static unsafe class FastHmacSha256
         new Span<byte>(scratch, HmacSha256x8.ScratchBytes).Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchScalar(HmacSha256Key key, byte* data, int* offsets, int first, int count, byte* destination)
     {
         uint* w = stackalloc uint[Sha256Scalar.ScheduleWords];

@@ -26,6 +26,7 @@ internal static unsafe class HmacSha256x16
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 16); the unused lanes repeat the last message and their results are dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Group(HmacSha256Key key, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
     {
         int* starts = stackalloc int[Lanes];
@@ -36,6 +37,7 @@ internal static unsafe class HmacSha256x16
         Vector512<uint> lengthHigh;
         int maxBlocks;
         int minBlocks;
+        int uniformShortLength = -1;
         if (active == Lanes)
         {
             var begin = Vector512.Load(offsets + first);
@@ -48,7 +50,11 @@ internal static unsafe class HmacSha256x16
             length.Store(lengths);
             blockCounts.Store(blocks);
             maxBlocks = minBlocks = (int)blocks[0];
-            if (!Vector512.EqualsAll(blockCounts, Vector512.Create(blocks[0])))
+            if (Vector512.EqualsAll(length, Vector512.Create(lengths[0])) && lengths[0] <= MaxSingleBlockLength)
+            {
+                uniformShortLength = (int)lengths[0];
+            }
+            else if (!Vector512.EqualsAll(blockCounts, Vector512.Create(blocks[0])))
             {
                 for (int k = 1; k < Lanes; k++)
                 {
@@ -74,6 +80,22 @@ internal static unsafe class HmacSha256x16
         var f = Vector512.Create(inner[5]);
         var g = Vector512.Create(inner[6]);
         var h = Vector512.Create(inner[7]);
+
+        if (uniformShortLength >= 0)
+        {
+            LoadUniformShort(data, starts, uniformShortLength, w);
+            if (uniformShortLength == FastHmacSha256.HashSize)
+            {
+                // A 32-byte message pads exactly like the outer block (0x80000000, six zeros, 768 bits).
+                CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+            }
+            else
+            {
+                CompressSingleBlock(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength));
+            }
+
+            maxBlocks = 0;
+        }
 
         for (int j = 0; j < maxBlocks; j++)
         {
@@ -125,6 +147,7 @@ internal static unsafe class HmacSha256x16
     }
 
     /// <summary>Lane set-up for a group of fewer than sixteen messages: the unused lanes repeat the last one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SetUpPartial(
         int* offsets, int first, int active, int* starts, uint* lengths, uint* blocks,
         out Vector512<uint> lengthLow, out Vector512<uint> lengthHigh, out int maxBlocks, out int minBlocks)
@@ -153,7 +176,50 @@ internal static unsafe class HmacSha256x16
         lengthHigh = Vector512.Load(bitsHigh);
     }
 
+    /// <summary>Longest message whose inner hash is one block: 64 - 1 (0x80) - 8 (bit length).</summary>
+    private const int MaxSingleBlockLength = 55;
+
+    /// <summary>
+    /// The common case of sixteen messages of one length of at most 55 bytes (fixed-length identifiers): one
+    /// mask serves every lane, and the padding byte and bit length are the same word in every lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LoadUniformShort(byte* data, int* starts, int length, Vector512<uint>* w)
+    {
+        if (length == 0)
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                w[i] = Vector512<uint>.Zero;
+            }
+        }
+        else
+        {
+            var swap = ByteSwapMask();
+            var keep = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.KeepMask), (nuint)(64 - length));
+            Transpose(
+                LoadMasked(data + starts[0], keep, swap), LoadMasked(data + starts[1], keep, swap),
+                LoadMasked(data + starts[2], keep, swap), LoadMasked(data + starts[3], keep, swap),
+                LoadMasked(data + starts[4], keep, swap), LoadMasked(data + starts[5], keep, swap),
+                LoadMasked(data + starts[6], keep, swap), LoadMasked(data + starts[7], keep, swap),
+                LoadMasked(data + starts[8], keep, swap), LoadMasked(data + starts[9], keep, swap),
+                LoadMasked(data + starts[10], keep, swap), LoadMasked(data + starts[11], keep, swap),
+                LoadMasked(data + starts[12], keep, swap), LoadMasked(data + starts[13], keep, swap),
+                LoadMasked(data + starts[14], keep, swap), LoadMasked(data + starts[15], keep, swap),
+                w);
+        }
+
+        // Padding byte 0x80 at byte `length` of the big-endian words; bit length in word 15 (word 14 stays 0).
+        w[length >> 2] |= Vector512.Create(0x80000000u >> (8 * (length & 3)));
+        w[15] = Vector512.Create((uint)Sha256Constants.InnerBitLength(length));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> LoadMasked(byte* message, Vector512<byte> keep, Vector512<byte> swap) =>
+        Avx512BW.Shuffle(Avx512BW.MaskLoad(message, keep, Vector512<byte>.Zero), swap).AsUInt32();
+
     /// <summary>Loads block <paramref name="j"/> of every lane (padded) and transposes it into w[0..15].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LoadBlocks(byte* data, int* starts, uint* lengths, uint* blocks, int j, Vector512<uint>* w)
     {
         var swap = ByteSwapMask();
@@ -174,6 +240,18 @@ internal static unsafe class HmacSha256x16
         var r14 = LoadLane(data + starts[14], lengths[14], blocks[14], j, swap);
         var r15 = LoadLane(data + starts[15], lengths[15], blocks[15], j, swap);
 
+        Transpose(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, w);
+    }
+
+    /// <summary>Transposes sixteen lanes' words (rK = lane K's words 0..15) into w[i] = word i of every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(
+        Vector512<uint> r0, Vector512<uint> r1, Vector512<uint> r2, Vector512<uint> r3,
+        Vector512<uint> r4, Vector512<uint> r5, Vector512<uint> r6, Vector512<uint> r7,
+        Vector512<uint> r8, Vector512<uint> r9, Vector512<uint> r10, Vector512<uint> r11,
+        Vector512<uint> r12, Vector512<uint> r13, Vector512<uint> r14, Vector512<uint> r15,
+        Vector512<uint>* w)
+    {
         // 32-bit interleave of lane pairs, then 64-bit interleave of pair pairs: in 128-bit chunk q,
         // uX holds word 4q+m of four consecutive lanes.
         var t0 = Avx512F.UnpackLow(r0, r1);
@@ -278,6 +356,7 @@ internal static unsafe class HmacSha256x16
         Avx512F.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsUInt32();
 
     /// <summary>Writes lane k's digest (eight big-endian words) to destination[32k..] for k &lt; active.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StoreDigests(
         Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, Vector512<uint> d,
         Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, Vector512<uint> h,
@@ -302,16 +381,32 @@ internal static unsafe class HmacSha256x16
         var gh0 = Avx512F.UnpackLow(g, h);
         var gh1 = Avx512F.UnpackHigh(g, h);
 
-        // scratch[m] chunk q = words 0..3 of lane 4q+m; scratch[4+m] chunk q = words 4..7 of lane 4q+m.
-        scratch[0] = Lo64(ab0, cd0);
-        scratch[1] = Hi64(ab0, cd0);
-        scratch[2] = Lo64(ab1, cd1);
-        scratch[3] = Hi64(ab1, cd1);
-        scratch[4] = Lo64(ef0, gh0);
-        scratch[5] = Hi64(ef0, gh0);
-        scratch[6] = Lo64(ef1, gh1);
-        scratch[7] = Hi64(ef1, gh1);
+        // uM chunk q = words 0..3 of lane 4q+m; vM chunk q = words 4..7 of lane 4q+m.
+        var u0 = Lo64(ab0, cd0);
+        var u1 = Hi64(ab0, cd0);
+        var u2 = Lo64(ab1, cd1);
+        var u3 = Hi64(ab1, cd1);
+        var v0 = Lo64(ef0, gh0);
+        var v1 = Hi64(ef0, gh0);
+        var v2 = Lo64(ef1, gh1);
+        var v3 = Hi64(ef1, gh1);
+        if (active == Lanes)
+        {
+            StoreLanes(u0, v0, destination, 0);
+            StoreLanes(u1, v1, destination, 1);
+            StoreLanes(u2, v2, destination, 2);
+            StoreLanes(u3, v3, destination, 3);
+            return;
+        }
 
+        scratch[0] = u0;
+        scratch[1] = u1;
+        scratch[2] = u2;
+        scratch[3] = u3;
+        scratch[4] = v0;
+        scratch[5] = v1;
+        scratch[6] = v2;
+        scratch[7] = v3;
         var chunks = (Vector128<uint>*)scratch;
         for (int lane = 0; lane < active; lane++)
         {
@@ -323,16 +418,32 @@ internal static unsafe class HmacSha256x16
         }
     }
 
+    /// <summary>Stores lanes m, 4 + m, 8 + m and 12 + m: chunk q of <paramref name="low"/> and <paramref name="high"/> is lane 4q + m.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreLanes(Vector512<uint> low, Vector512<uint> high, byte* destination, int m)
+    {
+        byte* lane0 = destination + (m * FastHmacSha256.HashSize);
+        Avx512F.ExtractVector128(low, 0).Store((uint*)lane0);
+        Avx512F.ExtractVector128(high, 0).Store((uint*)(lane0 + 16));
+        Avx512F.ExtractVector128(low, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize) + 16));
+        Avx512F.ExtractVector128(low, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize) + 16));
+        Avx512F.ExtractVector128(low, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize)));
+        Avx512F.ExtractVector128(high, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize) + 16));
+    }
+
     /// <summary>
     /// One SHA-256 compression of sixteen lanes; w[0..15] holds the block, w[16..63] is filled here. The message
     /// schedule runs sixteen rounds ahead inside the round loop, so it fills the gaps of the rounds' dependency chain.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(
         ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;
@@ -341,36 +452,144 @@ internal static unsafe class HmacSha256x16
         var f = sf;
         var g = sg;
         var h = sh;
-        for (int t = 0; t < 48; t += 8)
+        ref uint kt = ref k;
+        Vector512<uint>* wt = w;
+        for (int t = 0; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Schedule(w + t);
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Schedule(w + t + 1);
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Schedule(w + t + 2);
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Schedule(w + t + 3);
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Schedule(w + t + 4);
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Schedule(w + t + 5);
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Schedule(w + t + 6);
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
-            Schedule(w + t + 7);
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
         }
 
-        for (int t = 48; t < 64; t += 8)
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+        }
+
+        sa += a;
+        sb += b;
+        sc += c;
+        sd += d;
+        se += e;
+        sf += f;
+        sg += g;
+        sh += h;
+    }
+
+    /// <summary>
+    /// The inner compression of messages of at most 55 bytes, all of one length: word 14 is zero and word 15 the
+    /// same bit length in every lane, so their schedule terms and round inputs fold into constants.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CompressSingleBlock(
+        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
+        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
+        Vector512<uint>* w, uint bitLength)
+    {
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
+        var c15 = Vector512.Create(bitLength);
+        var s17 = Vector512.Create(Sha256Scalar.SmallSigma1(bitLength));
+        var s30 = Vector512.Create(Sha256Scalar.SmallSigma0(bitLength));
+        var k15 = Vector512.Create(unchecked(Unsafe.Add(ref k, 15) + bitLength));
+        var a = sa;
+        var b = sb;
+        var c = sc;
+        var d = sd;
+        var e = se;
+        var f = sf;
+        var g = sg;
+        var h = sh;
+
+        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
+        w[16] = w[0] + SmallSigma0(w[1]) + w[9];
+        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        w[17] = w[1] + SmallSigma0(w[2]) + w[10] + s17;
+        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        w[18] = w[2] + SmallSigma0(w[3]) + w[11] + SmallSigma1(w[16]);
+        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        w[19] = w[3] + SmallSigma0(w[4]) + w[12] + SmallSigma1(w[17]);
+        Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
+        w[20] = w[4] + SmallSigma0(w[5]) + w[13] + SmallSigma1(w[18]);
+        Round(d, e, f, ref g, h, a, b, ref c, w[5] + Vector512.Create(Unsafe.Add(ref k, 5)));
+        w[21] = w[5] + SmallSigma0(w[6]) + SmallSigma1(w[19]);
+        Round(c, d, e, ref f, g, h, a, ref b, w[6] + Vector512.Create(Unsafe.Add(ref k, 6)));
+        w[22] = w[6] + SmallSigma0(w[7]) + SmallSigma1(w[20]) + c15;
+        Round(b, c, d, ref e, f, g, h, ref a, w[7] + Vector512.Create(Unsafe.Add(ref k, 7)));
+        w[23] = w[7] + SmallSigma0(w[8]) + w[16] + SmallSigma1(w[21]);
+
+        Round(a, b, c, ref d, e, f, g, ref h, w[8] + Vector512.Create(Unsafe.Add(ref k, 8)));
+        w[24] = w[8] + SmallSigma0(w[9]) + w[17] + SmallSigma1(w[22]);
+        Round(h, a, b, ref c, d, e, f, ref g, w[9] + Vector512.Create(Unsafe.Add(ref k, 9)));
+        w[25] = w[9] + SmallSigma0(w[10]) + w[18] + SmallSigma1(w[23]);
+        Round(g, h, a, ref b, c, d, e, ref f, w[10] + Vector512.Create(Unsafe.Add(ref k, 10)));
+        w[26] = w[10] + SmallSigma0(w[11]) + w[19] + SmallSigma1(w[24]);
+        Round(f, g, h, ref a, b, c, d, ref e, w[11] + Vector512.Create(Unsafe.Add(ref k, 11)));
+        w[27] = w[11] + SmallSigma0(w[12]) + w[20] + SmallSigma1(w[25]);
+        Round(e, f, g, ref h, a, b, c, ref d, w[12] + Vector512.Create(Unsafe.Add(ref k, 12)));
+        w[28] = w[12] + SmallSigma0(w[13]) + w[21] + SmallSigma1(w[26]);
+        Round(d, e, f, ref g, h, a, b, ref c, w[13] + Vector512.Create(Unsafe.Add(ref k, 13)));
+        w[29] = w[13] + w[22] + SmallSigma1(w[27]);
+        Round(c, d, e, ref f, g, h, a, ref b, Vector512.Create(Unsafe.Add(ref k, 14)));
+        w[30] = w[23] + SmallSigma1(w[28]) + s30;
+        Round(b, c, d, ref e, f, g, h, ref a, k15);
+        w[31] = c15 + SmallSigma0(w[16]) + w[24] + SmallSigma1(w[29]);
+
+        ref uint kt = ref Unsafe.Add(ref k, 16);
+        Vector512<uint>* wt = w + 16;
+        for (int t = 16; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
+        }
+
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
+        {
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;
@@ -387,14 +606,15 @@ internal static unsafe class HmacSha256x16
     /// The outer compression: w[0..7] holds the inner digest, and words 8..15 are the fixed padding
     /// (0x80000000, six zeros, the bit length 768), so their schedule terms and round inputs are constants.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressOuter(
         ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
         ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
         Vector512<uint>* w)
     {
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
-        ref uint kw = ref MemoryMarshal.GetReference(Sha256Constants.OuterRoundInputs);
-        ref uint cs = ref MemoryMarshal.GetReference(Sha256Constants.OuterScheduleConstants);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
+        ref uint kw = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterRoundInputs);
+        ref uint cs = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterScheduleConstants);
         var a = sa;
         var b = sb;
         var c = sc;
@@ -440,36 +660,40 @@ internal static unsafe class HmacSha256x16
         Round(b, c, d, ref e, f, g, h, ref a, Vector512.Create(Unsafe.Add(ref kw, 7)));
         w[31] = w[24] + SmallSigma0(w[16]) + SmallSigma1(w[29]) + Vector512.Create(Unsafe.Add(ref cs, 5));
 
-        for (int t = 16; t < 48; t += 8)
+        ref uint kt = ref Unsafe.Add(ref k, 16);
+        Vector512<uint>* wt = w + 16;
+        for (int t = 16; t < 48; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Schedule(w + t);
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Schedule(w + t + 1);
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Schedule(w + t + 2);
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Schedule(w + t + 3);
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Schedule(w + t + 4);
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Schedule(w + t + 5);
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Schedule(w + t + 6);
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
-            Schedule(w + t + 7);
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Schedule(wt);
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Schedule(wt + 1);
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Schedule(wt + 2);
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Schedule(wt + 3);
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Schedule(wt + 4);
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Schedule(wt + 5);
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Schedule(wt + 6);
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
+            Schedule(wt + 7);
         }
 
-        for (int t = 48; t < 64; t += 8)
+        kt = ref Unsafe.Add(ref k, 48);
+        wt = w + 48;
+        for (int t = 48; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector512.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector512.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector512.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector512.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector512.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector512.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector512.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector512.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector512.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector512.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector512.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector512.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector512.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector512.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector512.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;

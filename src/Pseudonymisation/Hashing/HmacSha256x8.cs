@@ -26,6 +26,7 @@ internal static unsafe class HmacSha256x8
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 8); the unused lanes repeat the last message and their results are dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Group(HmacSha256Key key, byte* data, byte* dataEnd, int* offsets, int first, int active, byte* destination, Vector256<uint>* scratch)
     {
         uint* lengths = stackalloc uint[Lanes];
@@ -244,6 +245,7 @@ internal static unsafe class HmacSha256x8
         Avx2.UnpackHigh(x.AsUInt64(), y.AsUInt64()).AsUInt32();
 
     /// <summary>One SHA-256 compression of eight lanes; w[0..15] holds the block, w[16..63] is filled here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(
         ref Vector256<uint> sa, ref Vector256<uint> sb, ref Vector256<uint> sc, ref Vector256<uint> sd,
         ref Vector256<uint> se, ref Vector256<uint> sf, ref Vector256<uint> sg, ref Vector256<uint> sh,
@@ -258,7 +260,7 @@ internal static unsafe class HmacSha256x8
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var a = sa;
         var b = sb;
         var c = sc;
@@ -267,16 +269,18 @@ internal static unsafe class HmacSha256x8
         var f = sf;
         var g = sg;
         var h = sh;
-        for (int t = 0; t < 64; t += 8)
+        ref uint kt = ref k;
+        Vector256<uint>* wt = w;
+        for (int t = 0; t < 64; t += 8, wt += 8, kt = ref Unsafe.Add(ref kt, 8))
         {
-            Round(a, b, c, ref d, e, f, g, ref h, w[t] + Vector256.Create(Unsafe.Add(ref k, t)));
-            Round(h, a, b, ref c, d, e, f, ref g, w[t + 1] + Vector256.Create(Unsafe.Add(ref k, t + 1)));
-            Round(g, h, a, ref b, c, d, e, ref f, w[t + 2] + Vector256.Create(Unsafe.Add(ref k, t + 2)));
-            Round(f, g, h, ref a, b, c, d, ref e, w[t + 3] + Vector256.Create(Unsafe.Add(ref k, t + 3)));
-            Round(e, f, g, ref h, a, b, c, ref d, w[t + 4] + Vector256.Create(Unsafe.Add(ref k, t + 4)));
-            Round(d, e, f, ref g, h, a, b, ref c, w[t + 5] + Vector256.Create(Unsafe.Add(ref k, t + 5)));
-            Round(c, d, e, ref f, g, h, a, ref b, w[t + 6] + Vector256.Create(Unsafe.Add(ref k, t + 6)));
-            Round(b, c, d, ref e, f, g, h, ref a, w[t + 7] + Vector256.Create(Unsafe.Add(ref k, t + 7)));
+            Round(a, b, c, ref d, e, f, g, ref h, wt[0] + Vector256.Create(kt));
+            Round(h, a, b, ref c, d, e, f, ref g, wt[1] + Vector256.Create(Unsafe.Add(ref kt, 1)));
+            Round(g, h, a, ref b, c, d, e, ref f, wt[2] + Vector256.Create(Unsafe.Add(ref kt, 2)));
+            Round(f, g, h, ref a, b, c, d, ref e, wt[3] + Vector256.Create(Unsafe.Add(ref kt, 3)));
+            Round(e, f, g, ref h, a, b, c, ref d, wt[4] + Vector256.Create(Unsafe.Add(ref kt, 4)));
+            Round(d, e, f, ref g, h, a, b, ref c, wt[5] + Vector256.Create(Unsafe.Add(ref kt, 5)));
+            Round(c, d, e, ref f, g, h, a, ref b, wt[6] + Vector256.Create(Unsafe.Add(ref kt, 6)));
+            Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector256.Create(Unsafe.Add(ref kt, 7)));
         }
 
         sa += a;

@@ -1,6 +1,9 @@
 namespace SharingHub.Pseudonymisation.Hashing;
 
-/// <summary>Constants shared by every SHA-256 path.</summary>
+/// <summary>
+/// Constants shared by every SHA-256 path. Word tables are arrays (a <c>ReadOnlySpan&lt;uint&gt;</c> property
+/// allocates on every access in unoptimised builds); byte tables are spans over the assembly's data.
+/// </summary>
 internal static class Sha256Constants
 {
     /// <summary>SHA-256 block size in bytes.</summary>
@@ -13,7 +16,7 @@ internal static class Sha256Constants
     public const uint OuterBitLength = (64 + 32) * 8;
 
     /// <summary>The 64 round constants K (FIPS 180-4 §4.2.2).</summary>
-    public static ReadOnlySpan<uint> K =>
+    public static readonly uint[] K =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -37,7 +40,7 @@ internal static class Sha256Constants
     /// <summary>
     /// K[t] + W[t] for rounds 8..15 of the outer HMAC block, whose words 8..15 are 0x80000000, six zeros and 768.
     /// </summary>
-    public static ReadOnlySpan<uint> OuterRoundInputs =>
+    public static readonly uint[] OuterRoundInputs =
     [
         0x5807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, // 0xd807aa98 + 0x80000000 (mod 2^32)
         0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf474, // 0xc19bf174 + 768
@@ -47,7 +50,7 @@ internal static class Sha256Constants
     /// Constant terms of the outer block's schedule words 17, 22, 23, 24, 30 and 31:
     /// σ1(768), 768, σ0(0x80000000), 0x80000000, σ0(768), 768 (FIPS 180-4 §6.2.2 step 1).
     /// </summary>
-    public static ReadOnlySpan<uint> OuterScheduleConstants =>
+    public static readonly uint[] OuterScheduleConstants =
     [
         0x01E00000, OuterBitLength, 0x11002000, 0x80000000, 0x00C00066, OuterBitLength,
     ];

@@ -13,6 +13,7 @@ internal static unsafe class Sha256Scalar
     public const int ScheduleWords = 64;
 
     /// <summary>Compresses one 64-byte block into <paramref name="state"/>; <paramref name="w"/> is 64 words of scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressBlock(ref Sha256State state, byte* block, uint* w)
     {
         for (int i = 0; i < 16; i++)
@@ -23,19 +24,22 @@ internal static unsafe class Sha256Scalar
         CompressWords(ref state, w);
     }
 
+    /// <summary>σ0 of FIPS 180-4 §4.1.2 (4.6).</summary>
+    public static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
+
+    /// <summary>σ1 of FIPS 180-4 §4.1.2 (4.7).</summary>
+    public static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
+
     /// <summary>Compresses the block whose first 16 words are in <paramref name="w"/> (the rest is scratch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressWords(ref Sha256State state, uint* w)
     {
         for (int t = 16; t < 64; t++)
         {
-            uint x = w[t - 15];
-            uint y = w[t - 2];
-            uint s0 = BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
-            uint s1 = BitOperations.RotateRight(y, 17) ^ BitOperations.RotateRight(y, 19) ^ (y >> 10);
-            w[t] = unchecked(w[t - 16] + s0 + w[t - 7] + s1);
+            w[t] = unchecked(w[t - 16] + SmallSigma0(w[t - 15]) + w[t - 7] + SmallSigma1(w[t - 2]));
         }
 
-        ref uint k = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         uint a = state[0], b = state[1], c = state[2], d = state[3];
         uint e = state[4], f = state[5], g = state[6], h = state[7];
         for (int t = 0; t < 64; t += 8)
@@ -68,6 +72,7 @@ internal static unsafe class Sha256Scalar
     /// <paramref name="block"/> 64 bytes of scratch; the caller clears both. Reads the whole message
     /// before it writes <paramref name="destination"/>, so the two may overlap.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hmac(in Sha256State inner, in Sha256State outer, byte* message, int length, byte* destination, uint* w, byte* block)
     {
         var state = inner;
@@ -100,6 +105,7 @@ internal static unsafe class Sha256Scalar
     }
 
     /// <summary>Replaces <paramref name="state"/> (the inner digest) by the outer compression over it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompressOuter(ref Sha256State state, in Sha256State outer, uint* w)
     {
         for (int i = 0; i < 8; i++)

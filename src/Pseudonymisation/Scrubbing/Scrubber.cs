@@ -38,6 +38,7 @@ public sealed class Scrubber
             new DateOfBirthRecogniser(),
             new KnownPersonRecogniser(),
             new ContextNameRecogniser(),
+            new GivenNameRecogniser(),
         ];
     }
 

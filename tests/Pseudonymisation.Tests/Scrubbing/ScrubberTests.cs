@@ -143,6 +143,15 @@ public sealed class ScrubberTests
         Assert.Equal("1234AB 12".Length, finding.Length);
     }
 
+    [Fact]
+    public void Scrub_CapitalisedWordsAtSentenceStart_AreNotNames()
+    {
+        const string text = "Vervolgens ging de politie langs. Daarna volgde een gesprek. Gisteren was het rustig. " +
+            "Bewoners klaagden over geluid. Melder wil anoniem blijven. Moeder en kind zijn veilig. Politie Eenheid Den Haag " +
+            "meldt niets nieuws. De Bilt en Den Haag volgen. Veilig Thuis is ingelicht. Overlast duurt voort. Zorg is geregeld.";
+        Assert.Empty(ScrubberFactory.Create().Scrub(text).Findings);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Geen identificerende gegevens in deze zin.")]

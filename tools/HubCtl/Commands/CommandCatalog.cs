@@ -8,11 +8,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        yield return SynthCommand.Create(context);
         yield return PseudonymiseCommand.Create(context);
         yield return ConvenantCommand.Create(context);
         yield return ScrubCommand.Create(context);
+        yield return BenchCommand.Create(context);
+        yield return LinkCommand.Create(context);
+        yield return EvalCommand.Create(context);
         yield return LoadCommand.Create(context);
         yield return AuditCommand.Create(context);
-        yield break;
     }
 }

@@ -13,6 +13,10 @@ internal sealed class CsvTableReader
     private int _headerFieldCount;
     private bool _headerRead;
 
+    private const int MaxPooledLength = 32;
+    private const int MaxPoolSize = 8192;
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
     public CsvTableReader(TextReader reader, string[] columns)
     {
         _tokenizer = new CsvTokenizer(reader);
@@ -30,6 +34,39 @@ internal sealed class CsvTableReader
     public string Get(int column) => _tokenizer.FieldString(_map[column]);
 
     public ReadOnlySpan<char> GetSpan(int column) => _tokenizer.Field(_map[column]);
+
+    /// <summary>
+    /// Like <see cref="Get"/>, but returns one shared instance for values that repeat (cities, genders,
+    /// tussenvoegsels, house numbers), so a million records do not hold a million copies of "Amsterdam". The pool
+    /// is capped: a file of unique values costs one failed lookup per field, nothing more.
+    /// </summary>
+    public string GetPooled(int column)
+    {
+        var span = _tokenizer.Field(_map[column]);
+        if (span.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (span.Length > MaxPooledLength)
+        {
+            return new string(span);
+        }
+
+        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var pooled))
+        {
+            return pooled;
+        }
+
+        var value = new string(span);
+        if (_pool.Count < MaxPoolSize)
+        {
+            _pool[value] = value;
+        }
+
+        return value;
+    }
 
     public CsvError RowError(string code, string message) => new(code, RowNumber, Line, message);
 
@@ -145,7 +182,7 @@ internal sealed class CsvTableReader
             CsvTokenStatus.MisplacedQuote => new CsvError(
                 CsvErrorCodes.MisplacedQuote, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) has a quote inside an unquoted field or text after a closing quote (line {_tokenizer.CurrentLine})"),
             CsvTokenStatus.RecordTooLong => new CsvError(
-                CsvErrorCodes.RecordTooLong, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) is longer than {CsvLimits.MaxRecordChars} characters"),
+                CsvErrorCodes.RecordTooLong, row, _tokenizer.RowStartLine, $"{where} (line {_tokenizer.RowStartLine}) is longer than {CsvLimits.MaxRecordChars} characters (is a quote left open?)"),
             CsvTokenStatus.InvalidEncoding => new CsvError(
                 CsvErrorCodes.InvalidEncoding, row, _tokenizer.RowStartLine, $"the file is not valid UTF-8 (near line {_tokenizer.CurrentLine})"),
             _ => throw new ArgumentOutOfRangeException(nameof(status)),

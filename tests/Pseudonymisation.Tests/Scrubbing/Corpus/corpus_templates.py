@@ -228,4 +228,12 @@ DOCUMENTS = [
     "Vervolgens ging de wijkagent langs. Bewoners van het complex klaagden over Overlast en Vervuiling.",
     "Moeder Natuur en Vadertje Tijd zijn uitdrukkingen; de tekst citeert een lied.",
     "Groep 7B van De Regenboog; kamer 1012 AB is de vergaderzaal? Nee, dat is een lokaalnummer.",
+    # --- written after the given-name gazetteer was added: uncommon names it does not hold, and institutions named after people ---
+    "Gisteren sprak de wijkcoach met {PERSOON:Teun Brinkhorst} over de schulden.",
+    "Volgens {PERSOON:Hiske Wiersma} is de woning al maanden onbewoond.",
+    "Ook {PERSOON:Berend-Jan Hofstede} was bij het gesprek aanwezig.",
+    "Aangifte gedaan door {PERSOON:Ilonka Verschuur} wegens bedreiging.",
+    "{PERSOON:Ruben} en {PERSOON:Wiebe} hangen dagelijks rond bij het winkelcentrum.",
+    "Het meisje ligt in het Emma Kinderziekenhuis; de afspraak in de Daniel den Hoed kliniek is verzet.",
+    "De klas bezocht het Anne Frank Huis en daarna de Sint Janskerk.",
 ]

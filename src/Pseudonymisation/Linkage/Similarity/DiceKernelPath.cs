@@ -1,0 +1,14 @@
+namespace SharingHub.Pseudonymisation.Linkage.Similarity;
+
+/// <summary>An implementation of the Dice kernel. All paths give bit-identical scores.</summary>
+public enum DiceKernelPath
+{
+    /// <summary>Portable: <see cref="System.Numerics.BitOperations.PopCount(ulong)"/> over the 16 words, four queries per pass.</summary>
+    Scalar = 0,
+
+    /// <summary>AVX2: nibble look-up popcount (vpshufb) in 256-bit vectors.</summary>
+    Vector256 = 1,
+
+    /// <summary>AVX-512 VBMI: 7-bit byte look-up (vpermi2b) plus sign-bit masks, four queries tiled per candidate load.</summary>
+    Vector512 = 2,
+}
