@@ -125,6 +125,22 @@ public sealed class AuditApiTests(AuditHub hub) : IClassFixture<AuditHub>
     }
 
     [Fact]
+    public async Task Entries_ReadByAuditor_IsItselfAudited()
+    {
+        await hub.AppendAsync(2, firstSeed: 800);
+        using var http = await hub.AuthorisedClientAsync();
+        var before = hub.Log.Size;
+        var response = await http.GetAsync(new Uri("/api/v1/audit/entries?from=0&count=2", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, hub.Log.Size);
+        var logged = AuditRecordSerializer.TryDeserialize((await hub.Log.Store.ReadEntriesAsync(before, 1, CancellationToken.None))[0].Record)!;
+        Assert.Equal(AuditOperations.AuditLogin, logged.Operation);
+        Assert.Equal("client:riec-auditor", logged.Actor);
+        Assert.Equal("endpoint:GetAuditEntries", logged.ResourceId);
+        Assert.Equal(AuditSubject.TypeNone, logged.Subject.Type);
+    }
+
+    [Fact]
     public async Task SubjectAccessReport_NotPrivacyOfficer_Is403()
     {
         using var http = await hub.AuthorisedClientAsync(AuditHub.NonAuditorClient);

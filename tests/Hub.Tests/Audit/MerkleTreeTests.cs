@@ -10,7 +10,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void Root_Rfc6962Vectors_MatchEverySize()
     {
-        using var tree = Build(Rfc6962Vectors.Leaves);
+        var tree = Build(Rfc6962Vectors.Leaves);
         for (var size = 0; size <= 8; size++)
         {
             Assert.Equal(Rfc6962Vectors.Roots[size], Convert.ToHexStringLower(tree.Root(size)));
@@ -20,7 +20,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void InclusionProof_Rfc6962Vectors_Match()
     {
-        using var tree = Build(Rfc6962Vectors.Leaves);
+        var tree = Build(Rfc6962Vectors.Leaves);
         foreach (var (index, size, proof) in Rfc6962Vectors.Inclusion)
         {
             Assert.Equal(proof, tree.InclusionProof(index, size).Select(Convert.ToHexStringLower));
@@ -30,7 +30,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void ConsistencyProof_Rfc6962Vectors_Match()
     {
-        using var tree = Build(Rfc6962Vectors.Leaves);
+        var tree = Build(Rfc6962Vectors.Leaves);
         foreach (var (from, to, proof) in Rfc6962Vectors.Consistency)
         {
             Assert.Equal(proof, tree.ConsistencyProof(from, to).Select(Convert.ToHexStringLower));
@@ -40,7 +40,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void Root_SizeBeyondTree_Throws()
     {
-        using var tree = Build(Rfc6962Vectors.Leaves);
+        var tree = Build(Rfc6962Vectors.Leaves);
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.Root(9));
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.InclusionProof(8, 8));
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.ConsistencyProof(5, 4));
@@ -51,7 +51,7 @@ public sealed class MerkleTreeTests
     {
         var n = (sizeSeed.Get % 300) + 1;
         var leaves = Enumerable.Range(0, n).Select(i => Rfc6962.HashLeaf(BitConverter.GetBytes(i))).ToList();
-        using var tree = new MerkleTree();
+        var tree = new MerkleTree();
         tree.AppendLeafHashes(leaves.SelectMany(l => l).ToArray());
         var size = (indexSeed.Get % n) + 1;
         var index = indexSeed.Get % size;

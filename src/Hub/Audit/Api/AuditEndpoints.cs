@@ -30,8 +30,10 @@ internal sealed class AuditEndpoints : IHubEndpoints
             .WithSummary("RFC 6962 consistency proof (hashes only; public so witnesses can check append-only growth).");
 
         var audit = endpoints.MapApiV1().MapGroup("/audit").RequireAuthorization(HubPolicies.Scope(HubScopes.Audit)).WithTags("Audit");
-        audit.MapGet("/entries", GetEntriesAsync).WithName("GetAuditEntries").WithSummary("Canonical records with their leaf hashes.");
-        audit.MapGet("/proofs/inclusion", GetInclusion).WithName("GetAuditInclusionProof").WithSummary("RFC 6962 inclusion proof.");
+        audit.MapGet("/entries", GetEntriesAsync).WithName("GetAuditEntries").WithSummary("Canonical records with their leaf hashes.")
+            .AddEndpointFilter<AuditAccessLogging>();
+        audit.MapGet("/proofs/inclusion", GetInclusion).WithName("GetAuditInclusionProof").WithSummary("RFC 6962 inclusion proof.")
+            .AddEndpointFilter<AuditAccessLogging>();
         audit.MapGet("/subjects/{subjectRef}/disclosures", SubjectAccessEndpoint.GetAsync).WithName("GetSubjectDisclosures")
             .WithSummary("Subject-access report (AVG art. 15); privacy officers only; ?format=json|csv.");
     }

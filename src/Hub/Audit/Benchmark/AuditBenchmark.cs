@@ -48,7 +48,7 @@ internal static class AuditBenchmark
 
             var time = TimeProvider.System;
             var options = new AuditOptions { PublishCheckpoints = false };
-            using var tree = new MerkleTree();
+            var tree = new MerkleTree();
             using var log = new AuditLog(store, tree, options, new AuditSigningKeyProvider(new EphemeralDataProtectionProvider(), time),
                 new FileDocumentStore(directory), time, NullLoggerFactory.Instance);
             await log.StartAsync(CancellationToken.None).ConfigureAwait(false);

@@ -7,30 +7,23 @@ namespace SharingHub.Hub.Audit.Merkle;
 /// aligned subtree of 2^k leaves (64 bytes per leaf in all). Appending updates the levels; the root of any size,
 /// and inclusion and consistency proofs for any size ≤ <see cref="Size"/>, then take O(log n) hash operations
 /// (RFC 6962 §2.1: every subtree the recursion needs is either complete and stored, or split again).
-/// Thread-safe: one writer, many readers.
+/// Thread-safe: appends and reads take one lock (a proof holds it for O(log n) hash operations).
 /// </summary>
-public sealed class MerkleTree : IDisposable
+public sealed class MerkleTree
 {
     private readonly List<HashArray> _levels = [new HashArray()];
-    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Lock _lock = new();
 
     public long Size
     {
         get
         {
-            _lock.EnterReadLock();
-            try
+            lock (_lock)
             {
                 return _levels[0].Count;
             }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
         }
     }
-
-    public void Dispose() => _lock.Dispose();
 
     /// <summary>Appends leaf hashes (each 32 bytes, concatenated).</summary>
     public void AppendLeafHashes(ReadOnlySpan<byte> leafHashes)
@@ -41,8 +34,7 @@ public sealed class MerkleTree : IDisposable
         }
 
         Span<byte> node = stackalloc byte[Rfc6962.HashSize];
-        _lock.EnterWriteLock();
-        try
+        lock (_lock)
         {
             for (var offset = 0; offset < leafHashes.Length; offset += Rfc6962.HashSize)
             {
@@ -62,46 +54,31 @@ public sealed class MerkleTree : IDisposable
                 }
             }
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
     }
 
     /// <summary>The leaf hash at <paramref name="index"/>.</summary>
     public byte[] LeafHash(long index)
     {
-        _lock.EnterReadLock();
-        try
+        lock (_lock)
         {
             return _levels[0][index].ToArray();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
     /// <summary>MTH(D[0:size]).</summary>
     public byte[] Root(long size)
     {
-        _lock.EnterReadLock();
-        try
+        lock (_lock)
         {
             CheckSize(size);
             return size == 0 ? Rfc6962.EmptyRoot() : Subtree(0, size);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
     /// <summary>RFC 6962 §2.1.1 PATH(index, D[0:size]), leaf sibling first.</summary>
     public IReadOnlyList<byte[]> InclusionProof(long index, long size)
     {
-        _lock.EnterReadLock();
-        try
+        lock (_lock)
         {
             CheckSize(size);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((ulong)index, (ulong)size, nameof(index));
@@ -109,17 +86,12 @@ public sealed class MerkleTree : IDisposable
             Path(index, 0, size, proof);
             return proof;
         }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
     }
 
     /// <summary>RFC 6962 §2.1.2 PROOF(from, D[0:to]) for 0 &lt; from ≤ to.</summary>
     public IReadOnlyList<byte[]> ConsistencyProof(long from, long to)
     {
-        _lock.EnterReadLock();
-        try
+        lock (_lock)
         {
             CheckSize(to);
             ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
@@ -131,10 +103,6 @@ public sealed class MerkleTree : IDisposable
             }
 
             return proof;
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
