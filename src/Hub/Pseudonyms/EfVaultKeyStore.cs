@@ -26,7 +26,7 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
         if (existingSubjects.Count > 0)
         {
             var ids = existingSubjects.ToList();
-            var rows = await db.Set<VaultDataKeyRow>().AsNoTracking().Where(r => ids.Contains(r.SubjectId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await db.Set<VaultDataKeyRow>().AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.SubjectId)).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 unit.Keys[row.SubjectId] = ToRecord(row);

@@ -6,7 +6,8 @@ namespace SharingHub.Hub.Subjects;
 
 /// <summary>
 /// Exact subject resolution at ingress for one batch: the existing subjects that share a match-key pseudonym with any
-/// item are loaded in three queries (keys, their BSN keys, their anchors); then each item takes the first subject found
+/// item are loaded in three queries (keys, their BSN keys, their anchors; each list is ONE JSON parameter via
+/// <c>EF.Parameter</c>, not thousands of SQL parameters that would be compiled anew per batch); then each item takes the first subject found
 /// on its strongest match key (bsn, name+dob, surname+initial+dob, postcode+house+dob; address, kvk, kenteken), except a
 /// subject with another BSN, else a new subject. Items of one batch that share a key land on one subject. Identifier
 /// pseudonyms (iban, phone, e-mail) are stored as keys but never match here: fuzzy and weak linkage runs later.
@@ -36,7 +37,7 @@ internal sealed class SubjectResolution
     public static async Task<SubjectResolution> LoadAsync(HubDbContext db, string convenant, IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
     {
         var list = pseudonyms.ToList();
-        var keys = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && list.Contains(k.Pseudonym))
+        var keys = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(list).Contains(k.Pseudonym))
             .Select(k => new { k.Pseudonym, k.SubjectId }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var byPseudonym = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
         var pairs = new HashSet<(Guid, string)>();
@@ -57,14 +58,14 @@ internal sealed class SubjectResolution
         if (candidates.Count > 0)
         {
             var bsnKind = (int)PseudonymKind.Bsn;
-            var bsnKeys = await db.SubjectKeys.AsNoTracking().Where(k => candidates.Contains(k.SubjectId) && k.Kind == bsnKind)
+            var bsnKeys = await db.SubjectKeys.AsNoTracking().Where(k => EF.Parameter(candidates).Contains(k.SubjectId) && k.Kind == bsnKind)
                 .Select(k => new { k.SubjectId, k.Pseudonym }).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var key in bsnKeys)
             {
                 BsnsOf(bsns, key.SubjectId).Add(key.Pseudonym);
             }
 
-            var subjects = await db.Subjects.AsNoTracking().Where(s => candidates.Contains(s.Id))
+            var subjects = await db.Subjects.AsNoTracking().Where(s => EF.Parameter(candidates).Contains(s.Id))
                 .OrderBy(s => s.CreatedAt).Select(s => new { s.Id, s.Anchor }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var order = new Dictionary<Guid, int>();
             foreach (var subject in subjects)
