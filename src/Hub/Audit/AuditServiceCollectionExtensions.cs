@@ -45,8 +45,8 @@ public static class AuditServiceCollectionExtensions
     {
         if (provider == StorageProvider.Postgres)
         {
-            return new PostgresAuditStore(NpgsqlDataSource.Create(connectionString
-                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Hub is empty.")));
+            return PostgresAuditStore.Create(connectionString
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Hub is empty."));
         }
 
         var path = string.IsNullOrWhiteSpace(options.SqlitePath) ? Path.Combine(paths.DataDirectory, "audit.db") : Path.GetFullPath(options.SqlitePath);

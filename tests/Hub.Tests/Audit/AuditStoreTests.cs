@@ -134,11 +134,21 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _source = NpgsqlDataSource.Create(_database.ConnectionString);
+        _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { SearchPath = PostgresAuditStore.Schema }.ConnectionString);
         _store = new PostgresAuditStore(_source);
     }
 
     protected override async Task<DbConnection> OpenRawAsync() => await _source!.OpenConnectionAsync();
+
+    [Fact]
+    public async Task Initialise_CreatesTablesInTheAuditSchemaOnly()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT table_schema FROM information_schema.tables WHERE table_name = 'audit_entries'";
+        Assert.Equal("audit", (string?)await command.ExecuteScalarAsync());
+    }
 
     [Fact]
     public async Task Trigger_Truncate_IsRejected()

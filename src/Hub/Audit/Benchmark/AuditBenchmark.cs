@@ -42,7 +42,7 @@ internal static class AuditBenchmark
             }
             else
             {
-                source = NpgsqlDataSource.Create(postgres);
+                source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres) { SearchPath = PostgresAuditStore.Schema }.ConnectionString);
                 store = new PostgresAuditStore(source);
             }
 

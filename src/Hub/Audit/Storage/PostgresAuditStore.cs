@@ -4,9 +4,21 @@ using NpgsqlTypes;
 
 namespace SharingHub.Hub.Audit.Storage;
 
-/// <summary>The audit log in the hub's PostgreSQL database (tables <c>audit_*</c>); batches go in with binary COPY.</summary>
+/// <summary>
+/// The audit log in the hub's PostgreSQL database, in its own schema <c>audit</c> (the connection's search path), apart
+/// from the EF-managed tables; batches go in with binary COPY.
+/// </summary>
 internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditStore
 {
+    public const string Schema = "audit";
+
+    /// <summary>A store on <paramref name="connectionString"/> with the search path set to the audit schema.</summary>
+    public static PostgresAuditStore Create(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = Schema };
+        return new PostgresAuditStore(NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
     private const long SchemaLockKey = 0x5348_3335_3030; // "SH3500"
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.PostgresV1;
@@ -20,6 +32,7 @@ internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditSto
         await using var commandDisposal = command.ConfigureAwait(false);
         Add(command, "@key", SchemaLockKey);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "CREATE SCHEMA IF NOT EXISTS " + Schema, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task AppendAsync(IReadOnlyList<PendingEntry> entries, long firstIndex, long loggedAtMs, CancellationToken cancellationToken)
