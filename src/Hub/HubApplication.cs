@@ -1,5 +1,6 @@
 using SharingHub.Hub.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;
@@ -77,6 +78,7 @@ public static class HubApplication
         }
 
         services.AddHubDocuments(configuration, paths);
+        services.AddHubAudit(configuration, paths);
         services.AddHubKeyRing(configuration, builder.Environment, paths, notes);
         services.AddHubAuth(configuration, builder.Environment);
         services.AddAntiforgery();

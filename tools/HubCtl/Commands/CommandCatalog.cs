@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return LinkCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return LoadCommand.Create(context);
+        yield return AuditCommand.Create(context);
     }
 }

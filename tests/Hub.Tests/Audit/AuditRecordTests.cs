@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text;
+using SharingHub.Hub.Audit.Records;
+
+namespace SharingHub.Hub.Tests.Audit;
+
+public sealed class AuditRecordTests
+{
+    [Fact]
+    public void Serialize_FixedRecord_IsTheDocumentedCanonicalForm()
+    {
+        var subject = AuditSubject.From(AuditSamples.Pseudonym(7));
+        var record = AuditSamples.Disclosure(7, subject) with { ParentSpanId = null };
+        var expected =
+            "{\"v\":1,\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"b7ad6b7169203331\",\"parentSpanId\":null," +
+            "\"operation\":\"disclosure\",\"status\":\"ok\",\"startTime\":\"2026-11-25T09:30:07.0000000Z\",\"endTime\":\"2026-11-25T09:30:07.0120000Z\"," +
+            "\"activityId\":\"riec-informatie-delen\",\"subjectId\":\"" + subject.Id + "\",\"subjectType\":\"pseudonym:bsn\"," +
+            "\"convenant\":\"riec\",\"convenantVersion\":\"sha256:1f2e\",\"purpose\":\"bestuurlijke-aanpak\",\"legalGround\":\"RIEC-G-01\"," +
+            "\"partner\":\"gemeente-test\",\"role\":\"casusregisseur\",\"actor\":\"client:gemeente-system\",\"approvers\":[\"person:p-17\",\"person:p-23\"]," +
+            "\"recipient\":\"politie-test\",\"recipientRole\":\"analist\",\"categories\":[\"identificerend\",\"financieel\"],\"reidentified\":false," +
+            "\"reasons\":[\"RIEC-F-07\"],\"resource\":null}";
+        Assert.Equal(expected, Encoding.UTF8.GetString(AuditRecordSerializer.Serialize(record)));
+        Assert.StartsWith("p1.1.", subject.Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_OffsetTimes_AreWrittenInUtc()
+    {
+        var record = AuditSamples.Disclosure(1) with { StartTime = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1)) };
+        Assert.Contains("\"startTime\":\"2026-11-25T09:00:00.0000000Z\"", Encoding.UTF8.GetString(AuditRecordSerializer.Serialize(record)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryDeserialize_CanonicalBytes_RoundTripsToSameBytes()
+    {
+        var bytes = AuditRecordSerializer.Serialize(AuditSamples.Disclosure(4) with { ParentSpanId = ActivitySpanId.CreateFromString("00f067aa0ba902b7"), ResourceId = "resource:abc" });
+        var back = AuditRecordSerializer.TryDeserialize(bytes);
+        Assert.NotNull(back);
+        Assert.Equal(bytes, AuditRecordSerializer.Serialize(back));
+        Assert.Null(AuditRecordSerializer.TryDeserialize("{\"v\":2}"u8));
+        Assert.Null(AuditRecordSerializer.TryDeserialize("not json"u8));
+    }
+
+    [Theory]
+    [InlineData("123456782")] // a BSN
+    [InlineData("Jan de Vries")] // a name
+    [InlineData("jan@example.nl")] // an e-mail address
+    [InlineData("1234AB 12")] // postcode + house number
+    [InlineData("NL91ABNA0417164300")] // an IBAN is refused as a subject (not a pseudonym)
+    public void AuditSubject_PlaintextIdentifier_IsRefused(string identifier)
+    {
+        Assert.False(AuditSubject.TryParse(identifier, out var subject));
+        Assert.Equal(AuditSubject.TypeNone, subject.Type);
+    }
+
+    [Theory]
+    [InlineData("123456782")]
+    [InlineData("Jan de Vries")]
+    [InlineData("jan@example.nl")]
+    [InlineData("")]
+    public void Record_PlaintextInIdField_ThrowsWithoutEchoingTheValue(string value)
+    {
+        var error = Assert.Throws<AuditRecordException>(() => AuditSamples.Disclosure(1) with { Purpose = value });
+        Assert.Equal("SH3520", error.Code);
+        Assert.Equal("Purpose", error.Field);
+        if (value.Length > 0)
+        {
+            Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Throws<AuditRecordException>(() => AuditSamples.Disclosure(1) with { Approvers = ["person:ok", value] });
+        Assert.Throws<AuditRecordException>(() => AuditSamples.Disclosure(1) with { Actor = value });
+    }
+
+    [Fact]
+    public void Record_DefaultTraceOrSpan_IsRefused()
+    {
+        Assert.Throws<AuditRecordException>(() => AuditSamples.Disclosure(1) with { TraceId = default });
+        Assert.Throws<AuditRecordException>(() => AuditSamples.Disclosure(1) with { SpanId = default });
+    }
+
+    [Fact]
+    public void ToString_ShowsNoSubjectOrIds()
+    {
+        var record = AuditSamples.Disclosure(3);
+        var text = record.ToString();
+        Assert.DoesNotContain(record.Subject.Id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gemeente-test", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.Subject.Id, record.Subject.ToString(), StringComparison.Ordinal);
+    }
+}

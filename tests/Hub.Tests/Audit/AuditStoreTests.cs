@@ -1,0 +1,173 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SharingHub.Hub.Audit.Merkle;
+using SharingHub.Hub.Audit.Storage;
+using SharingHub.Hub.Tests.Infrastructure;
+
+namespace SharingHub.Hub.Tests.Audit;
+
+/// <summary>The store contract on both providers: idempotent bootstrap, batches, append-only triggers.</summary>
+public abstract class AuditStoreContract
+{
+    internal abstract AuditStore Store { get; }
+
+    protected abstract Task<DbConnection> OpenRawAsync();
+
+    [Fact]
+    public async Task Initialise_Twice_IsIdempotentAndRecordsVersion1()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await Store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), MAX(version) FROM audit_schema_version";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(1L, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Append_Batch_IsReadBackInOrder()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await Store.AppendAsync(Entries(0, 3), 0, 1, CancellationToken.None);
+        await Store.AppendAsync(Entries(3, 2), 3, 2, CancellationToken.None);
+        var entries = await Store.ReadEntriesAsync(1, 10, CancellationToken.None);
+        Assert.Equal([1L, 2, 3, 4], entries.Select(e => e.Index));
+        Assert.Equal(Rfc6962.HashLeaf(entries[0].Record), entries[0].LeafHash);
+        var hashes = new List<byte[]>();
+        await Store.LoadLeafHashesAsync(hashes.Add, CancellationToken.None);
+        Assert.Equal(5, hashes.Count);
+    }
+
+    [Fact]
+    public async Task Append_DuplicateIndex_FailsWholeBatch()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await Store.AppendAsync(Entries(0, 2), 0, 1, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.AppendAsync(Entries(2, 3), 1, 1, CancellationToken.None));
+        Assert.Equal(2, (await Store.ReadEntriesAsync(0, 10, CancellationToken.None)).Count);
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_entries SET subject_key = 1 WHERE idx = 0")]
+    [InlineData("DELETE FROM audit_entries WHERE idx = 0")]
+    [InlineData("UPDATE audit_checkpoints SET note = 'x'")]
+    [InlineData("DELETE FROM audit_checkpoints")]
+    public async Task Trigger_UpdateOrDelete_IsRejected(string sql)
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await Store.AppendAsync(Entries(0, 1), 0, 1, CancellationToken.None);
+        await Store.SaveCheckpointAsync(new StoredCheckpoint(1, new byte[32], "note\n", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("SH3521", error.Message, StringComparison.Ordinal);
+        Assert.Single(await Store.ReadEntriesAsync(0, 10, CancellationToken.None));
+    }
+
+    internal static List<PendingEntry> Entries(int first, int count) => Enumerable.Range(first, count).Select(i =>
+    {
+        var record = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}");
+        return new PendingEntry(record, Rfc6962.HashLeaf(record), PendingEntry.KeyOf("p1.1.x" + i));
+    }).ToList();
+}
+
+public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
+{
+    private readonly string _directory = TempDirectory.Create("audit-store");
+    private readonly SqliteAuditStore _store;
+
+    public SqliteAuditStoreTests() =>
+        _store = new SqliteAuditStore(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "audit.db") }.ToString());
+
+    internal override AuditStore Store => _store;
+
+    protected override async Task<DbConnection> OpenRawAsync()
+    {
+        var connection = new SqliteConnection(_store.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    [Fact]
+    public async Task Open_Connection_UsesWalAndSynchronousFull()
+    {
+        await _store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Trigger_Truncation_WithTriggersDropped_IsPossibleForAnAttacker()
+    {
+        // Documents the threat model: the triggers stop mistakes and the application, not the database owner.
+        await _store.InitialiseAsync(CancellationToken.None);
+        await _store.AppendAsync(Entries(0, 2), 0, 1, CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries WHERE idx = 1;";
+        await command.ExecuteNonQueryAsync();
+        Assert.Single(await _store.ReadEntriesAsync(0, 10, CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        TempDirectory.Delete(_directory);
+    }
+}
+
+public sealed class PostgresAuditStoreTests : AuditStoreContract, IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private NpgsqlDataSource? _source;
+    private PostgresAuditStore? _store;
+
+    internal override AuditStore Store => _store!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { SearchPath = PostgresAuditStore.Schema }.ConnectionString);
+        _store = new PostgresAuditStore(_source);
+    }
+
+    protected override async Task<DbConnection> OpenRawAsync() => await _source!.OpenConnectionAsync();
+
+    [Fact]
+    public async Task Initialise_CreatesTablesInTheAuditSchemaOnly()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT table_schema FROM information_schema.tables WHERE table_name = 'audit_entries'";
+        Assert.Equal("audit", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Trigger_Truncate_IsRejected()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "TRUNCATE audit_entries";
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("SH3521", error.Message, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_source is not null)
+        {
+            await _source.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
