@@ -34,6 +34,8 @@ public static class HubApplication
         {
             Args = args.Where(a => a != DemoFlag).ToArray(),
             EnvironmentName = demo ? Environments.Development : null,
+            // appsettings.json, the demo seed and the convenants sit next to the binary, wherever the hub is started from.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         if (demo)
         {

@@ -75,7 +75,7 @@ public abstract class PrivacyScanContract(ISignalsHub hub)
     {
         SqliteConnection.ClearAllPools();
         var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(dataDirectory, "hub.db*"))
+        foreach (var file in Directory.GetFiles(dataDirectory, "*.db*"))
         {
             var bytes = File.ReadAllBytes(file);
             text.Append(Encoding.Latin1.GetString(bytes)).Append('\n').Append(Encoding.UTF8.GetString(bytes)).Append('\n');

@@ -89,11 +89,16 @@ internal static class SignalApi
             await connection.CloseAsync();
         }
 
+        // The audit trail publishes a signed checkpoint to the document store every second while it grows
+        // (audit/...); those are the hub's own, not what a request stored.
         var store = factory.Services.GetRequiredService<IDocumentStore>();
         var documents = new List<string>();
         await foreach (var info in store.ListAsync(string.Empty))
         {
-            documents.Add(info.Name.Value);
+            if (!info.Name.Value.StartsWith("audit/", StringComparison.Ordinal))
+            {
+                documents.Add(info.Name.Value);
+            }
         }
 
         return (tables, documents);
@@ -111,7 +116,7 @@ internal static class SignalApi
             var columns = new List<(string Table, string Column)>();
             await using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' " +
+                list.CommandText = "SELECT table_schema || '.' || table_name, column_name FROM information_schema.columns WHERE table_schema IN ('public', 'audit') " +
                     "AND data_type IN ('text', 'character varying', 'character', 'bytea', 'json', 'jsonb')";
                 await using var reader = await list.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
@@ -124,7 +129,7 @@ internal static class SignalApi
             foreach (var (table, column) in columns)
             {
                 await using var select = connection.CreateCommand();
-                select.CommandText = $"SELECT \"{column}\" FROM \"{table}\"";
+                select.CommandText = $"SELECT \"{column}\" FROM {QualifiedName(table)}";
                 await using var reader = await select.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
@@ -154,6 +159,12 @@ internal static class SignalApi
         }
 
         return text.ToString();
+    }
+
+    private static string QualifiedName(string schemaAndTable)
+    {
+        var dot = schemaAndTable.IndexOf('.', StringComparison.Ordinal);
+        return $"\"{schemaAndTable[..dot]}\".\"{schemaAndTable[(dot + 1)..]}\"";
     }
 
     private static void AppendValue(StringBuilder dump, DbDataReader reader)
