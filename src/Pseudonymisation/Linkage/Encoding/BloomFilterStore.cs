@@ -84,6 +84,27 @@ public sealed class BloomFilterStore
         }
     }
 
+    /// <summary>One store holding the encodings of <paramref name="parts"/> in order (popcounts copied, not recomputed).</summary>
+    internal static BloomFilterStore Concat(IReadOnlyList<BloomFilterStore> parts)
+    {
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total = checked(total + part.Count);
+        }
+
+        var store = new BloomFilterStore(total);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.AllWords.CopyTo(store._buffer.AsSpan(store._offset + (at * Words), part.Count * Words));
+            part._popcounts.AsSpan().CopyTo(store._popcounts.AsSpan(at));
+            at += part.Count;
+        }
+
+        return store;
+    }
+
     private static unsafe int AlignedOffset(ulong[] buffer)
     {
         var address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
