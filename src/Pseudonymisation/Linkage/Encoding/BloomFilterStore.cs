@@ -84,6 +84,15 @@ public sealed class BloomFilterStore
         }
     }
 
+    /// <summary>The writable words of records <paramref name="index"/> .. <paramref name="index"/> + <paramref name="count"/> - 1, consecutive.</summary>
+    internal Span<ulong> GetWritableRange(int index, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index + count, Count, nameof(count));
+        return _buffer.AsSpan(_offset + (index * Words), count * Words);
+    }
+
     /// <summary>One store holding the encodings of <paramref name="parts"/> in order (popcounts copied, not recomputed).</summary>
     internal static BloomFilterStore Concat(IReadOnlyList<BloomFilterStore> parts)
     {
