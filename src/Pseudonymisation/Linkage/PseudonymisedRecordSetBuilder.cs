@@ -98,7 +98,8 @@ public sealed class PseudonymisedRecordSetBuilder
         }
 
         encoder.Clk.EncodeMany(quasiIdentifiers, _filters.GetWritableRange(index, n));
-        Span<ulong> blocks = stackalloc ulong[BlockKeyer.PassCount];
+        var blocks = n * BlockKeyer.PassCount <= 256 ? stackalloc ulong[n * BlockKeyer.PassCount] : new ulong[n * BlockKeyer.PassCount];
+        encoder.Blocks.ComputeMany(quasiIdentifiers, blocks);
         for (var r = 0; r < n; r++)
         {
             var at = index + r;
@@ -109,18 +110,9 @@ public sealed class PseudonymisedRecordSetBuilder
             }
 
             _filters.UpdatePopcount(at);
-            if (quasiIdentifiers[r].IsEmpty)
+            for (var p = 0; p < BlockKeyer.PassCount; p++)
             {
-                blocks.Clear();
-            }
-            else
-            {
-                encoder.Blocks.Compute(quasiIdentifiers[r], blocks);
-            }
-
-            for (var p = 0; p < blocks.Length; p++)
-            {
-                _blockKeys[(p * Count) + at] = blocks[p];
+                _blockKeys[(p * Count) + at] = blocks[(r * BlockKeyer.PassCount) + p];
             }
         }
     }
