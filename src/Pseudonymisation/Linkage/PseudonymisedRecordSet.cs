@@ -22,6 +22,49 @@ public sealed class PseudonymisedRecordSet
         Filters = filters;
     }
 
+    /// <summary>
+    /// One set holding the records of <paramref name="parts"/> in order (for sets prepared chunk by chunk while a
+    /// file is streamed). The parts must have been prepared under the same key.
+    /// </summary>
+    public static PseudonymisedRecordSet Concat(IReadOnlyList<PseudonymisedRecordSet> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var total = 0;
+        var filters = new BloomFilterStore[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            total = checked(total + parts[p].Count);
+            filters[p] = parts[p].Filters;
+        }
+
+        var ids = new string[total];
+        var exactKeys = new Pseudonym32[total * ExactKeyKindNames.Count];
+        var blockKeys = new ulong[total * BlockKeyer.PassCount];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part._ids.AsSpan().CopyTo(ids.AsSpan(at));
+            for (var k = 0; k < ExactKeyKindNames.Count; k++)
+            {
+                part._exactKeys.AsSpan(k * part.Count, part.Count).CopyTo(exactKeys.AsSpan((k * total) + at));
+            }
+
+            for (var b = 0; b < BlockKeyer.PassCount; b++)
+            {
+                part._blockKeys.AsSpan(b * part.Count, part.Count).CopyTo(blockKeys.AsSpan((b * total) + at));
+            }
+
+            at += part.Count;
+        }
+
+        return new PseudonymisedRecordSet(ids, exactKeys, blockKeys, BloomFilterStore.Concat(filters));
+    }
+
     /// <summary>Number of records.</summary>
     public int Count => _ids.Length;
 

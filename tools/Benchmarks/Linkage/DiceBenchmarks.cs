@@ -43,6 +43,10 @@ public class DiceBenchmarks
     public void KernelVector512() =>
         DiceKernel.Score(_queries.AllWords, _queries.Popcounts, _candidates.AllWords, _candidates.Popcounts, _scores, DiceKernelPath.Vector512);
 
+    [Benchmark(OperationsPerInvoke = Queries * Candidates)]
+    public void KernelVector512HarleySeal() =>
+        DiceKernel.Score(_queries.AllWords, _queries.Popcounts, _candidates.AllWords, _candidates.Popcounts, _scores, DiceKernelPath.Vector512HarleySeal);
+
     [Benchmark(OperationsPerInvoke = 8 * 256)]
     public void BitByBit() =>
         DiceBaselines.ScoreBitByBit(_queries.AllWords[..(8 * BloomFilterStore.Words)], _candidates.AllWords[..(256 * BloomFilterStore.Words)], _scores);

@@ -25,6 +25,10 @@ internal sealed class LinkageBenchFigure : IBenchFigure
         var path = DiceKernel.Best;
         var ours = Throughput.Measure(
             () => DiceKernel.Score(q.AllWords, q.Popcounts, c.AllWords, c.Popcounts, scores, path), Queries * Candidates, settings, cancellationToken);
+        var lut = DiceKernel.IsSupported(DiceKernelPath.Vector512)
+            ? (Rate?)Throughput.Measure(
+                () => DiceKernel.Score(q.AllWords, q.Popcounts, c.AllWords, c.Popcounts, scores, DiceKernelPath.Vector512), Queries * Candidates, settings, cancellationToken)
+            : null;
         var scalar = Throughput.Measure(
             () => DiceKernel.Score(q.AllWords, q.Popcounts, c.AllWords, c.Popcounts, scores, DiceKernelPath.Scalar), Queries * Candidates, settings, cancellationToken);
         var popCountLoop = Throughput.Measure(
@@ -45,6 +49,15 @@ internal sealed class LinkageBenchFigure : IBenchFigure
             BenchValue.Of("dice_implementation", "implementation", path.ToString()),
             BenchValue.Of("dice_bits", "encoding length", BloomFilterStore.Bits, "bits"),
         };
+
+        if (lut is { } lutRate)
+        {
+            values.Add(BenchValue.Of("dice_vector512_lut_per_sec_core", "DiceKernel (Vector512, per-word table look-up)", Math.Round(lutRate.PerSecond), "/s"));
+            if (lutRate.PerCpuSecond > 0)
+            {
+                values.Add(BenchValue.Of("dice_vector512_lut_per_cpu_sec", "DiceKernel (Vector512) per CPU second", Math.Round(lutRate.PerCpuSecond), "/s"));
+            }
+        }
 
         // Per CPU second of the measuring thread: what the core does when it is not shared.
         if (ours.PerCpuSecond > 0 && popCountLoop.PerCpuSecond > 0)

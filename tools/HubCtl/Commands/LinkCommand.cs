@@ -15,6 +15,9 @@ namespace SharingHub.HubCtl.Commands;
 /// </summary>
 internal static class LinkCommand
 {
+    /// <summary>Rows per streamed chunk: large enough to keep both cores busy, small enough to bound plaintext in memory.</summary>
+    private const int ReadChunk = 32_768;
+
     public static Command Create(CommandContext context)
     {
         var left = new Option<FileInfo>("--left") { Description = "Left person-record CSV", Required = true };
@@ -22,9 +25,10 @@ internal static class LinkCommand
         var output = new Option<FileInfo>("--out") { Description = "Links CSV to write", Required = true };
         var mode = new Option<LinkageMode>("--mode") { Description = "exact, fuzzy or auto (exact, then fuzzy for the rest)", DefaultValueFactory = _ => LinkageMode.Auto };
         var threshold = new Option<double>("--threshold") { Description = "Minimum Dice score of a fuzzy link", DefaultValueFactory = _ => FuzzyOptions.Default.Threshold };
+        var timings = new Option<bool>("--timings") { Description = "Print phase timings (profiling)", Hidden = true };
         var command = new Command("link", "Link two person-record files on pseudonymised data only (ephemeral key)")
         {
-            left, right, output, mode, threshold,
+            left, right, output, mode, threshold, timings,
         };
         command.SetAction(parse => Run(
             context,
@@ -32,11 +36,12 @@ internal static class LinkCommand
             parse.GetRequiredValue(right).FullName,
             parse.GetRequiredValue(output).FullName,
             parse.GetValue(mode),
-            parse.GetValue(threshold)));
+            parse.GetValue(threshold),
+            parse.GetValue(timings)));
         return command;
     }
 
-    internal static int Run(CommandContext context, string leftPath, string rightPath, string outPath, LinkageMode mode, double threshold)
+    internal static int Run(CommandContext context, string leftPath, string rightPath, string outPath, LinkageMode mode, double threshold, bool printTimings = false)
     {
         if (double.IsNaN(threshold) || threshold is < 0 or > 1)
         {
@@ -47,15 +52,20 @@ internal static class LinkCommand
         var progress = context.IsInteractive ? new ConsoleProgress(context.Error) : null;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
-        var (leftSet, rightSet, failed) = PrepareBoth(context, leftPath, rightPath, today, progress);
+        var timings = new LinkTimings();
+        var (leftSet, rightSet, failed) = PrepareBoth(context, leftPath, rightPath, today, progress, timings);
         if (failed)
         {
             return HubCtlApp.CheckFailed;
         }
 
         var prepared = watch.Elapsed;
+        timings.Prepare = prepared;
         progress?.Stage("linking");
         var result = RecordLinker.Link(leftSet!, rightSet!, mode, FuzzyOptions.Default with { Threshold = threshold }, progress);
+        timings.Link = watch.Elapsed - prepared;
+        timings.Exact = result.ExactTime;
+        timings.Fuzzy = result.FuzzyTime;
         try
         {
             AtomicFileWriter.WriteAll(outPath, writer =>
@@ -76,50 +86,124 @@ internal static class LinkCommand
 
         progress?.Done();
         var linked = watch.Elapsed - prepared;
+        timings.Write = linked - timings.Link;
         var exact = result.Links.Count(l => l.Method == LinkMethod.Exact);
         context.Output.WriteLine(
             $"linked {result.Links.Count} pairs ({exact} exact, {result.Links.Count - exact} fuzzy) of {leftSet!.Count} x {rightSet!.Count} records; " +
             $"{result.Fuzzy?.Comparisons ?? 0} Dice comparisons; read+pseudonymised in {prepared.TotalSeconds:0.0} s, linked+written in {linked.TotalSeconds:0.0} s " +
             $"(exact {result.ExactTime.TotalSeconds:0.00} s, fuzzy {result.FuzzyTime.TotalSeconds:0.00} s); wrote {outPath}");
+        if (printTimings)
+        {
+            timings.WriteTo(context.Output);
+        }
+
         return HubCtlApp.Success;
     }
 
     private static (PseudonymisedRecordSet? Left, PseudonymisedRecordSet? Right, bool Failed) PrepareBoth(
-        CommandContext context, string leftPath, string rightPath, DateOnly today, ConsoleProgress? progress)
+        CommandContext context, string leftPath, string rightPath, DateOnly today, ConsoleProgress? progress, LinkTimings timings)
     {
         Span<byte> secret = stackalloc byte[32];
         RandomNumberGenerator.Fill(secret);
         using var ring = DomainKeyRing.FromSecret("hubctl-link-ephemeral", 1, Guid.NewGuid(), secret, context.Time);
         CryptographicOperations.ZeroMemory(secret);
-        var left = PrepareOne(context, ring, leftPath, today, progress);
-        if (left is null)
-        {
-            return (null, null, true);
-        }
 
-        var right = PrepareOne(context, ring, rightPath, today, progress);
-        return (left, right, right is null);
+        // Both files at once: each is streamed in chunks (read on its own thread, parsed and pseudonymised on
+        // every core while the next chunk is read), so reading no longer runs alone on one core.
+        progress?.Stage("reading and pseudonymising");
+        var leftTask = Task.Run(() => PrepareStreamed(ring, leftPath, today, timings.Left));
+        var rightTask = Task.Run(() => PrepareStreamed(ring, rightPath, today, timings.Right));
+        var left = leftTask.GetAwaiter().GetResult();
+        var right = rightTask.GetAwaiter().GetResult();
+        var failed = Report(context, leftPath, left) | Report(context, rightPath, right);
+        return failed ? (null, null, true) : (left.Set, right.Set, false);
     }
 
-    /// <summary>Reads, parses and pseudonymises one file; the plaintext goes out of scope when this returns.</summary>
-    private static PseudonymisedRecordSet? PrepareOne(CommandContext context, DomainKeyRing ring, string path, DateOnly today, ConsoleProgress? progress)
+    private static bool Report(CommandContext context, string path, LinkPreparedFile file)
     {
-        progress?.Stage("reading " + Path.GetFileName(path));
-        var read = PersonRecordCsv.ReadAll(path);
-        if (!read.IsSuccess)
+        if (file.Error is not null)
         {
-            context.Error.WriteLine($"hubctl link: {Path.GetFileName(path)}: {read.Error}");
-            return null;
+            context.Error.WriteLine($"hubctl link: {Path.GetFileName(path)}: {file.Error}");
+            return true;
         }
 
-        var (subjects, unusable) = LinkInput.Parse(read.Records, today);
-        if (unusable.Count > 0)
+        if (file.Unusable.Count > 0)
         {
             context.Error.WriteLine(
-                $"hubctl link: {LinkErrorCodes.UnusableRecords}: {unusable.Count} record(s) in {Path.GetFileName(path)} have no usable identifier and were not linked: {string.Join(',', unusable)}");
+                $"hubctl link: {LinkErrorCodes.UnusableRecords}: {file.Unusable.Count} record(s) in {Path.GetFileName(path)} have no usable identifier and were not linked: {string.Join(',', file.Unusable)}");
         }
 
-        progress?.Stage("pseudonymising " + Path.GetFileName(path));
-        return LinkagePreparation.Prepare(ring, subjects, progress: progress);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads, parses and pseudonymises one file chunk by chunk: a reader thread fills chunks of rows, this
+    /// thread parses and pseudonymises each (on every core) and drops its plaintext before the next.
+    /// </summary>
+    private static LinkPreparedFile PrepareStreamed(DomainKeyRing ring, string path, DateOnly today, LinkPhaseTimes times)
+    {
+        using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PersonRecord>>(boundedCapacity: 2);
+        CsvError? error = null;
+        var reader = Task.Run(() =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                using var records = PersonRecordCsv.OpenReader(path);
+                var chunk = new List<PersonRecord>(ReadChunk);
+                while (records.TryRead(out var record))
+                {
+                    chunk.Add(record);
+                    if (chunk.Count == ReadChunk)
+                    {
+                        chunks.Add(chunk);
+                        chunk = new List<PersonRecord>(ReadChunk);
+                    }
+                }
+
+                error = records.Error;
+                if (chunk.Count > 0 && error is null)
+                {
+                    chunks.Add(chunk);
+                }
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+                times.Read = watch.Elapsed;
+            }
+        });
+
+        var parts = new List<PseudonymisedRecordSet>();
+        var unusable = new List<string>();
+        var parse = new System.Diagnostics.Stopwatch();
+        var pseudonymise = new System.Diagnostics.Stopwatch();
+        foreach (var chunk in chunks.GetConsumingEnumerable())
+        {
+            if (error is not null)
+            {
+                continue;
+            }
+
+            parse.Start();
+            var (subjects, chunkUnusable) = LinkInput.Parse(chunk, today);
+            parse.Stop();
+            unusable.AddRange(chunkUnusable);
+            pseudonymise.Start();
+            parts.Add(LinkagePreparation.Prepare(ring, subjects));
+            pseudonymise.Stop();
+        }
+
+        reader.GetAwaiter().GetResult();
+        times.Parse = parse.Elapsed;
+        times.Pseudonymise = pseudonymise.Elapsed;
+        if (error is not null)
+        {
+            return new LinkPreparedFile(null, unusable, error);
+        }
+
+        var set = parts.Count == 0 ? LinkagePreparation.Prepare(ring, []) : PseudonymisedRecordSet.Concat(parts);
+        times.Records = set.Count;
+        return new LinkPreparedFile(set, unusable, null);
     }
 }

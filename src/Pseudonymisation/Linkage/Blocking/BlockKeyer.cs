@@ -8,7 +8,7 @@ namespace SharingHub.Pseudonymisation.Linkage.Blocking;
 
 /// <summary>
 /// Keyed block keys: HMAC-SHA256 (key derived with HKDF from the domain key) of the pass name and the values
-/// it blocks on, truncated to 64 bits; the tokens of one record are hashed in one multi-buffer batch. Zero means "this record is not in a block of this pass". Not thread-safe.
+/// it blocks on, truncated to 64 bits; the tokens of one record (two with <see cref="ComputeMany"/>) are hashed in one multi-buffer batch. Zero means "this record is not in a block of this pass". Not thread-safe.
 /// </summary>
 public sealed class BlockKeyer : IDisposable
 {
@@ -17,11 +17,13 @@ public sealed class BlockKeyer : IDisposable
 
     private const int MaxTokenBytes = 256;
     private readonly HmacSha256Key _key;
-    private readonly byte[] _data = new byte[MaxTokenBytes * 8];
-    private readonly int[] _offsets = new int[9];
-    private readonly BlockingPass[] _passes = new BlockingPass[8];
-    private readonly byte[] _macs = new byte[FastHmacSha256.HashSize * 8];
+    private const int Lanes = 16;
+    private readonly byte[] _data = new byte[MaxTokenBytes * Lanes];
+    private readonly int[] _offsets = new int[Lanes + 1];
+    private readonly int[] _targets = new int[Lanes];
+    private readonly byte[] _macs = new byte[FastHmacSha256.HashSize * Lanes];
     private int _count;
+    private int _target;
 
     /// <summary>Derives the blocking key from <paramref name="domainKey"/>.</summary>
     public BlockKeyer(ReadOnlySpan<byte> domainKey)
@@ -40,6 +42,40 @@ public sealed class BlockKeyer : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, PassCount, nameof(destination));
         destination[..PassCount].Clear();
         _count = 0;
+        _target = 0;
+        Queue(record);
+        Flush(destination);
+    }
+
+    /// <summary>
+    /// Writes the keys of every record, <see cref="PassCount"/> per record and record after record, into
+    /// <paramref name="destination"/>; the same keys as <see cref="Compute"/>, with the tokens of two records
+    /// hashed together in one 16-lane batch.
+    /// </summary>
+    public void ComputeMany(IReadOnlyList<QuasiIdentifiers> records, Span<ulong> destination)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, records.Count * PassCount, nameof(destination));
+        destination[..(records.Count * PassCount)].Clear();
+        _count = 0;
+        for (var r = 0; r < records.Count; r++)
+        {
+            var record = records[r];
+            ArgumentNullException.ThrowIfNull(record, nameof(records));
+            if (_count + PassCount > Lanes)
+            {
+                Flush(destination);
+            }
+
+            _target = r * PassCount;
+            Queue(record);
+        }
+
+        Flush(destination);
+    }
+
+    private void Queue(QuasiIdentifiers record)
+    {
         var surname = string.IsNullOrEmpty(record.Surname) ? string.Empty : DutchPhonetic.Encode(record.Surname);
         Span<char> buffer = stackalloc char[160];
         if (record.DateOfBirth is { } dob)
@@ -76,7 +112,6 @@ public sealed class BlockKeyer : IDisposable
             Add(BlockingPass.SurnameGivenName, buffer, $"8|{surname}|{DutchPhonetic.Encode(given)}");
         }
 
-        Flush(destination);
     }
 
     /// <inheritdoc />
@@ -90,9 +125,13 @@ public sealed class BlockKeyer : IDisposable
     {
         foreach (var name in givenNames)
         {
-            if (name.Count(char.IsLetter) > 1)
+            var letters = 0;
+            foreach (var c in name)
             {
-                return name;
+                if (char.IsLetter(c) && ++letters > 1)
+                {
+                    return name;
+                }
             }
         }
 
@@ -128,7 +167,7 @@ public sealed class BlockKeyer : IDisposable
         var chars = buffer[..Math.Min(written, MaxTokenBytes / 3)];
         var length = System.Text.Encoding.UTF8.GetBytes(chars, _data.AsSpan(start, MaxTokenBytes));
         chars.Clear();
-        _passes[_count] = pass;
+        _targets[_count] = _target + (int)pass;
         _offsets[++_count] = start + length;
     }
 
@@ -143,7 +182,7 @@ public sealed class BlockKeyer : IDisposable
         for (var i = 0; i < _count; i++)
         {
             var h1 = BinaryPrimitives.ReadUInt64LittleEndian(_macs.AsSpan(i * FastHmacSha256.HashSize));
-            destination[(int)_passes[i]] = h1 == 0 ? 1 : h1;
+            destination[_targets[i]] = h1 == 0 ? 1 : h1;
         }
 
         CryptographicOperations.ZeroMemory(_data.AsSpan(0, _offsets[_count]));

@@ -84,6 +84,36 @@ public sealed class BloomFilterStore
         }
     }
 
+    /// <summary>The writable words of records <paramref name="index"/> .. <paramref name="index"/> + <paramref name="count"/> - 1, consecutive.</summary>
+    internal Span<ulong> GetWritableRange(int index, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index + count, Count, nameof(count));
+        return _buffer.AsSpan(_offset + (index * Words), count * Words);
+    }
+
+    /// <summary>One store holding the encodings of <paramref name="parts"/> in order (popcounts copied, not recomputed).</summary>
+    internal static BloomFilterStore Concat(IReadOnlyList<BloomFilterStore> parts)
+    {
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total = checked(total + part.Count);
+        }
+
+        var store = new BloomFilterStore(total);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.AllWords.CopyTo(store._buffer.AsSpan(store._offset + (at * Words), part.Count * Words));
+            part._popcounts.AsSpan().CopyTo(store._popcounts.AsSpan(at));
+            at += part.Count;
+        }
+
+        return store;
+    }
+
     private static unsafe int AlignedOffset(ulong[] buffer)
     {
         var address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));

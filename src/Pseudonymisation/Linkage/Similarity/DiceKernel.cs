@@ -19,7 +19,8 @@ public static class DiceKernel
 
     /// <summary>The fastest path this machine supports, chosen once at start.</summary>
     public static DiceKernelPath Best { get; } =
-        IsSupported(DiceKernelPath.Vector512) ? DiceKernelPath.Vector512
+        IsSupported(DiceKernelPath.Vector512HarleySeal) ? DiceKernelPath.Vector512HarleySeal
+        : IsSupported(DiceKernelPath.Vector512) ? DiceKernelPath.Vector512
         : IsSupported(DiceKernelPath.Vector256) ? DiceKernelPath.Vector256
         : DiceKernelPath.Scalar;
 
@@ -29,6 +30,7 @@ public static class DiceKernel
         DiceKernelPath.Scalar => true,
         DiceKernelPath.Vector256 => Avx2.IsSupported,
         DiceKernelPath.Vector512 => Avx512BW.IsSupported && Avx512Vbmi.IsSupported,
+        DiceKernelPath.Vector512HarleySeal => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512Vbmi.IsSupported,
         _ => false,
     };
 
@@ -91,6 +93,9 @@ public static class DiceKernel
 
         switch (path)
         {
+            case DiceKernelPath.Vector512HarleySeal:
+                DiceKernelHarleySeal.Score(queries, queryPopcounts, candidates, candidatePopcounts, scores);
+                break;
             case DiceKernelPath.Vector512:
                 DiceKernelVector512.Score(queries, queryPopcounts, candidates, candidatePopcounts, scores);
                 break;

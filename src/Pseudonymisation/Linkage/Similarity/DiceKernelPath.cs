@@ -11,4 +11,10 @@ public enum DiceKernelPath
 
     /// <summary>AVX-512 VBMI: 7-bit byte look-up (vpermi2b) plus sign-bit masks, four queries tiled per candidate load.</summary>
     Vector512 = 2,
+
+    /// <summary>
+    /// AVX-512 VBMI with a Harley-Seal carry-save adder (vpternlogq full adders) over the 16 words of eight
+    /// transposed queries; one table look-up per bit-plane instead of per word (<see cref="DiceKernelHarleySeal"/>).
+    /// </summary>
+    Vector512HarleySeal = 3,
 }

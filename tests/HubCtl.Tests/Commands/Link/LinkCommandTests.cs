@@ -175,6 +175,43 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Link_MalformedRowAfterFirstStreamedChunk_RowNumberedErrorAndNothingWritten()
+    {
+        // More rows than one streamed chunk (32,768), then a malformed row: the error must still name its row.
+        var text = new System.Text.StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 40_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"p1-{i},,Jan,,Berg,1980-01-{1 + (i % 28):D2},,,{1 + (i % 200)},,1234AB,,,\n");
+        }
+
+        text.Append("p1-x,\"unterminated\n");
+        await File.WriteAllTextAsync(Path("a.csv"), text.ToString());
+        await File.WriteAllTextAsync(Path("b.csv"), Header + "\np2-1,,Jan,,Berg,1980-01-01,,,1,,1234AB,,,\n");
+        var (exit, _, err) = await Run("link", "--left", Path("a.csv"), "--right", Path("b.csv"), "--out", Path("links.csv"));
+        Assert.Equal(1, exit);
+        Assert.Contains("SH91", err, StringComparison.Ordinal);
+        Assert.Contains("40001", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path("links.csv")));
+    }
+
+    [Fact]
+    public async Task Link_TimingsOption_PrintsPhasesWithoutPlaintext()
+    {
+        WriteSet(400);
+        var (exit, output, err) = await Run("link", "--left", Path("partner_1.csv"), "--right", Path("partner_2.csv"), "--out", Path("links.csv"), "--timings");
+        Assert.True(exit == 0, err);
+        var lines = output.Split('\n').Where(l => l.StartsWith("timings:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, lines.Count);
+        var leftCount = File.ReadLines(Path("partner_1.csv")).Count() - 1;
+        Assert.Contains($"left: {leftCount} records", lines[0], StringComparison.Ordinal);
+        Assert.Contains("pseudonymise+encode", lines[0], StringComparison.Ordinal);
+        foreach (var surname in new[] { "Berg", "Jansen", "Bijl", "Visser" })
+        {
+            Assert.DoesNotContain(surname, output, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Link_EmptyInputs_WritesHeaderOnly()
     {
         await File.WriteAllTextAsync(Path("a.csv"), Header + "\n");

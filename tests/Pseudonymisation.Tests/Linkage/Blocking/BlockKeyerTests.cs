@@ -13,6 +13,32 @@ public sealed class BlockKeyerTests
         return BinaryPrimitives.ReadUInt64LittleEndian(HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(token)));
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 25)]
+    public void ComputeMany_AnyRecords_EqualsComputeOneByOne(ulong seed, byte count)
+    {
+        var s = seed | 1;
+        var n = 1 + (count % 21);
+        var records = new List<QuasiIdentifiers>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var person = LinkageTestData.RandomPerson(ref s, "r" + i);
+            records.Add(i % 6 == 2 ? new QuasiIdentifiers { Surname = person.Surname } : (i % 6 == 5 ? new QuasiIdentifiers() : person.Quasi));
+        }
+
+        using var single = new BlockKeyer(LinkageTestData.DomainKey);
+        using var batched = new BlockKeyer(LinkageTestData.DomainKey);
+        var expected = new ulong[n * BlockKeyer.PassCount];
+        for (var i = 0; i < n; i++)
+        {
+            single.Compute(records[i], expected.AsSpan(i * BlockKeyer.PassCount, BlockKeyer.PassCount));
+        }
+
+        var actual = new ulong[n * BlockKeyer.PassCount];
+        batched.ComputeMany(records, actual);
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, k => k != 0);
+    }
+
     [Fact]
     public void Compute_FullRecord_KeysAreTruncatedHmacsOfThePassTokens()
     {

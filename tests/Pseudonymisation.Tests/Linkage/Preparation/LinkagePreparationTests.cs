@@ -40,6 +40,42 @@ public sealed class LinkagePreparationTests
     }
 
     [Fact]
+    public void Concat_PartsPreparedSeparately_EqualsSetPreparedWhole()
+    {
+        using var ring = Ring();
+        var subjects = Enumerable.Range(0, 45)
+            .Select(i => Subject(
+                "s" + i,
+                i % 3 == 0 ? null : "111222333",
+                i % 2 == 0 ? "Jan Willem" : "Sophie",
+                i % 4 == 0 ? "van der" : string.Empty,
+                "Berg" + (char)('a' + (i % 26)),
+                $"19{50 + (i % 40)}-0{1 + (i % 9)}-1{i % 10}",
+                $"{1000 + (i * 37)} ab",
+                (1 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var whole = LinkagePreparation.Prepare(ring, subjects);
+        var joined = PseudonymisedRecordSet.Concat(
+            [LinkagePreparation.Prepare(ring, subjects[..20]), LinkagePreparation.Prepare(ring, subjects[20..21]), LinkagePreparation.Prepare(ring, subjects[21..])]);
+        Assert.Equal(whole.Ids, joined.Ids);
+        Assert.Equal(whole.Filters.AllWords.ToArray(), joined.Filters.AllWords.ToArray());
+        Assert.Equal(whole.Filters.Popcounts.ToArray(), joined.Filters.Popcounts.ToArray());
+        for (var i = 0; i < whole.Count; i++)
+        {
+            Assert.True(whole.HasEncoding(i));
+            foreach (var kind in Enum.GetValues<ExactKeyKind>())
+            {
+                Assert.Equal(whole.ExactKey(kind, i), joined.ExactKey(kind, i));
+            }
+
+            foreach (var pass in Enum.GetValues<SharingHub.Pseudonymisation.Linkage.Blocking.BlockingPass>())
+            {
+                Assert.Equal(whole.BlockKey(pass, i), joined.BlockKey(pass, i));
+            }
+        }
+    }
+
+    [Fact]
     public void Prepare_BsnKey_EqualsHubPseudonymHash()
     {
         using var ring = Ring();
