@@ -19,8 +19,16 @@ log() { printf '[test.sh] %s\n' "$*"; }
 
 cleanup() {
   set +e
-  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; fi
-  if [ -n "$pg_started" ]; then as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1; fi
+  if [ -n "$azurite_pid" ]; then
+    # Azurite closes gracefully on SIGTERM but may linger on idle keep-alive connections: give it 5 s, then end it.
+    kill "$azurite_pid" 2>/dev/null
+    for _ in $(seq 1 25); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$azurite_pid" 2>/dev/null
+  fi
+  if [ -n "$pg_started" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w -t 30 stop >/dev/null 2>&1 ||
+      as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m immediate -w -t 30 stop >/dev/null 2>&1
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -73,6 +73,6 @@ public static class ErrorCodes
     /// <summary>400: the Idempotency-Key header is malformed (1-128 visible ASCII characters).</summary>
     public const string IdempotencyKeyMalformed = "SH3030";
 
-    /// <summary>422: the Idempotency-Key was used before with a different request.</summary>
+    /// <summary>409: the Idempotency-Key was used before with a different request.</summary>
     public const string IdempotencyKeyReused = "SH3031";
 }
