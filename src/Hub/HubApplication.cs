@@ -16,6 +16,7 @@ using SharingHub.Hub.Operations.Telemetry;
 using SharingHub.Hub.Processing;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Signals;
+using SharingHub.Hub.Subjects;
 using SharingHub.Hub.Storage;
 
 namespace SharingHub.Hub;
@@ -92,6 +93,7 @@ public static class HubApplication
         services.AddHubConvenants(configuration);
         services.AddHubPseudonymisation();
         services.TryAddSingleton<IProcessingLog, NullProcessingLog>();
+        services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
     }

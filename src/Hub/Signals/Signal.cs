@@ -40,6 +40,12 @@ public sealed class Signal
     /// <summary>The reporter identity, sealed under <see cref="ReporterVaultIdOf"/>; null when no reporter was given.</summary>
     public byte[]? Reporter { get; set; }
 
+    /// <summary>
+    /// The signal's content fields (convenant field ids such as <c>aanmeldreden</c>, each scrubbed), sealed by the vault under the
+    /// subject's vault id like <see cref="Identity"/>; null when the signal carried no content fields.
+    /// </summary>
+    public byte[]? Content { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     /// <summary>W3C trace id of the request that stored it.</summary>

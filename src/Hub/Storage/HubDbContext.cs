@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Accounts;
+using SharingHub.Hub.Cases;
+using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Idempotency;
+using SharingHub.Hub.Linkage;
+using SharingHub.Hub.Requests;
 using SharingHub.Hub.Signals;
 using SharingHub.Hub.Subjects;
 
@@ -41,6 +45,22 @@ public abstract class HubDbContext : DbContext
     public DbSet<Signal> Signals => Set<Signal>();
 
     public DbSet<SignalDocument> SignalDocuments => Set<SignalDocument>();
+
+    public DbSet<SignalMember> SignalMembers => Set<SignalMember>();
+
+    public DbSet<SubjectEncoding> SubjectEncodings => Set<SubjectEncoding>();
+
+    public DbSet<SubjectLink> SubjectLinks => Set<SubjectLink>();
+
+    public DbSet<Casus> Cases => Set<Casus>();
+
+    public DbSet<CasusEvent> CasusEvents => Set<CasusEvent>();
+
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

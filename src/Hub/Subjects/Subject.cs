@@ -20,6 +20,13 @@ public sealed class Subject
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set when linkage found this subject to be the same as another: the id of the cluster's root subject (always the
+    /// root itself, never a chain). Null for a root. Rows are never re-pointed: signals keep the subject (and so the vault id)
+    /// they were sealed under, and partners' references keep resolving; <see cref="SubjectDirectory"/> follows this link.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
+
     /// <summary>The vault subject id of this subject's identity records.</summary>
     public string VaultId => VaultIdOf(Id);
 

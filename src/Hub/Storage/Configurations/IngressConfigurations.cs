@@ -50,6 +50,7 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         builder.Property(s => s.Anchor).HasMaxLength(Subject.AnchorMaxLength).IsUnicode(false);
         builder.Ignore(s => s.VaultId);
         builder.HasIndex(s => s.ConvenantId);
+        builder.HasIndex(s => s.MergedIntoId);
     }
 }
 
