@@ -33,8 +33,8 @@ public sealed class DemoModeTests : IDisposable
             (partnersSecond, peopleSecond) = await CountAsync(second);
         }
 
-        Assert.Equal(12, partnersFirst);
-        Assert.Equal(4, peopleFirst);
+        Assert.Equal(13, partnersFirst);
+        Assert.Equal(6, peopleFirst);
         Assert.Equal(partnersFirst, partnersSecond);
         Assert.Equal(peopleFirst, peopleSecond);
     }
