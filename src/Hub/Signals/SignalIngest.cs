@@ -38,9 +38,15 @@ internal sealed class SignalIngest(
         var accepted = new List<Accepted>(requests.Count);
         var decisions = new Dictionary<string, SubmitDecision>(StringComparer.Ordinal);
         var records = new List<ProcessingRecord>(requests.Count * 2);
+        var compiled = convenants.Catalog.Get(caller.Convenant);
         for (var i = 0; i < requests.Count; i++)
         {
-            var (signal, error) = SignalValidator.Validate(requests[i], today);
+            var (signal, error) = SignalValidator.Validate(requests[i], today, caller.PartnerId);
+            if (signal is not null && compiled is not null && ContentFields.Check(compiled, signal) is { } contentError)
+            {
+                (signal, error) = (null, contentError);
+            }
+
             if (signal is null)
             {
                 results[i] = new IngestItemResult(400, null, null, error.Code, error.Field, null);
@@ -157,8 +163,11 @@ internal sealed class SignalIngest(
                     var identity = await vault.SealAsync(Subject.VaultIdOf(chosen[k]), signal.Identity, cancellationToken).ConfigureAwait(false);
                     var reporter = signal.Reporter is null ? null
                         : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
-                    var summary = signal.Summary is null ? null
-                        : KnownIdentifiers.Redact(scrubber.Scrub(signal.Summary, signal.KnownPerson is null ? null : [signal.KnownPerson]).Text, signal.Identity);
+                    var known = ContentFields.KnownPersons(signal);
+                    var summary = signal.Summary is null ? null : ContentFields.ScrubText(scrubber, signal.Summary, signal, known);
+                    var fields = ContentFields.Scrub(scrubber, signal);
+                    var content = fields is null ? null
+                        : await vault.SealAsync(Subject.VaultIdOf(chosen[k]), fields, cancellationToken).ConfigureAwait(false);
                     signals.Add(new Signal
                     {
                         Id = signalId,
@@ -174,6 +183,7 @@ internal sealed class SignalIngest(
                         Summary = summary,
                         Identity = identity,
                         Reporter = reporter,
+                        Content = content,
                         SubmittedAt = now,
                         TraceId = Activity.Current?.TraceId.ToHexString(),
                     });
