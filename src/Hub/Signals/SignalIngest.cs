@@ -7,6 +7,8 @@ using SharingHub.Hub.Processing;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Storage;
 using SharingHub.Hub.Subjects;
+using SharingHub.Hub.Linkage;
+using SharingHub.Pseudonymisation.Keys;
 using SharingHub.Pseudonymisation.Pseudonyms;
 using SharingHub.Pseudonymisation.Scrubbing;
 using SharingHub.Pseudonymisation.Vault;
@@ -14,13 +16,17 @@ using SharingHub.Pseudonymisation.Vault;
 namespace SharingHub.Hub.Signals;
 
 /// <summary>
-/// Ingress of signals: validate, ask the convenant, pseudonymise (batch HMAC), resolve subjects on exact match keys,
-/// seal identities in the vault, scrub the summary, and store everything of every accepted item in ONE transaction (multi-row inserts, no change
-/// tracking), together with whatever <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores
-/// nothing. Subject resolution and the write are serialised per convenant inside this process.
+/// Ingress of signals: validate (content fields against the convenant's categories), ask the convenant, pseudonymise (batch
+/// HMAC; a group signal's group and every member), resolve subjects on exact match keys, seal identities, reporter and content in
+/// the vault, scrub the summary and content, encode every stored person for fuzzy linkage (<see cref="SubjectEncodings"/>), and
+/// store everything of every accepted item in ONE transaction (multi-row inserts, no change tracking), together with whatever
+/// <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores nothing. Subject
+/// resolution and the write are serialised per convenant inside this process. Each stored item (and each group member) is
+/// reported as a <c>linkage.match</c> processing record: matched an existing subject on which match key, or a new subject.
 /// </summary>
 internal sealed class SignalIngest(
-    HubDbContext db, HubConvenants convenants, ConvenantKeys keys, IdentityVault vault, Scrubber scrubber, IProcessingLog log, TimeProvider time)
+    HubDbContext db, HubConvenants convenants, ConvenantKeys keys, DomainKeyService domainKeys, IdentityVault vault, Scrubber scrubber,
+    IProcessingLog log, TimeProvider time)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -85,6 +91,8 @@ internal sealed class SignalIngest(
                     await BulkInsert.InsertAsync(db, rows.References, cancellationToken).ConfigureAwait(false);
                     await BulkInsert.InsertAsync(db, rows.DataKeys, cancellationToken).ConfigureAwait(false);
                     await BulkInsert.InsertAsync(db, rows.Signals, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Members, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Encodings, cancellationToken).ConfigureAwait(false);
                     beforeSave?.Invoke(results);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -109,28 +117,55 @@ internal sealed class SignalIngest(
             db.ChangeTracker.Clear();
         }
 
-        foreach (var (item, anchor, signalId) in rows?.Stored ?? [])
+        foreach (var stored in rows?.Stored ?? [])
         {
-            records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, null, null));
-            records.Add(Record(caller, ProcessingOperations.SignalSubmitted, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, signalId.ToString("D"), null));
+            var (item, signalId) = (stored.Item, stored.SignalId.ToString("D"));
+            records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, null, null));
+            records.Add(Record(caller, ProcessingOperations.SignalSubmitted, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, signalId, null));
+            records.Add(Record(caller, ProcessingOperations.LinkageMatch, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, signalId, null,
+                [stored.Match.Reason]));
+            foreach (var member in stored.Members)
+            {
+                records.Add(Record(caller, ProcessingOperations.LinkageMatch, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, member.Anchor, signalId, null,
+                    [member.Reason], PersonType));
+            }
         }
 
         await log.RecordBatchAsync(records, cancellationToken).ConfigureAwait(false);
         return results;
     }
 
+    /// <summary>The audit reason of an exact-linkage outcome: <c>match:existing:&lt;key&gt;</c> ('+' as '-') or <c>match:new-subject</c>.</summary>
+    public static string MatchReason(PseudonymKind? matchedOn) =>
+        matchedOn is { } kind ? "match:existing:" + MatchKeys.Get(kind).Name.Replace('+', '-') : "match:new-subject";
+
     /// <summary>Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving).</summary>
     private async Task<PreparedRows> PrepareAsync(
         IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tools = await keys.GetAsync(caller.Convenant).ConfigureAwait(false);
-        var pseudonyms = tools.Pseudonymiser.PseudonymiseBatch([.. accepted.Select(a => a.Signal.Subject)]);
-        var texts = new string[accepted.Count][];
-        var allTexts = new HashSet<string>(StringComparer.Ordinal);
+        var ring = await domainKeys.GetRingAsync(caller.Convenant, cancellationToken).ConfigureAwait(false);
+
+        // One pseudonymisation batch for every subject: each item's own subject at subjectAt[k], a group's members right after it.
+        var subjects = new List<SubjectIdentifiers>(accepted.Count);
+        var subjectAt = new int[accepted.Count];
         for (var k = 0; k < accepted.Count; k++)
         {
-            texts[k] = [.. pseudonyms[k].Select(p => p.ToString())];
-            allTexts.UnionWith(texts[k]);
+            subjectAt[k] = subjects.Count;
+            subjects.Add(accepted[k].Signal.Subject);
+            foreach (var member in accepted[k].Signal.Group?.Members ?? [])
+            {
+                subjects.Add(member.Person);
+            }
+        }
+
+        var pseudonyms = tools.Pseudonymiser.PseudonymiseBatch(subjects);
+        var texts = new string[subjects.Count][];
+        var allTexts = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < subjects.Count; s++)
+        {
+            texts[s] = [.. pseudonyms[s].Select(p => p.ToString())];
+            allTexts.UnionWith(texts[s]);
         }
 
         var gate = Gates.GetOrAdd(caller.Convenant, _ => new SemaphoreSlim(1, 1));
@@ -138,10 +173,11 @@ internal sealed class SignalIngest(
         try
         {
             var resolution = await SubjectResolution.LoadAsync(db, caller.Convenant, allTexts, cancellationToken).ConfigureAwait(false);
-            var chosen = new Guid[accepted.Count];
-            for (var k = 0; k < accepted.Count; k++)
+            var chosen = new Guid[subjects.Count];
+            var matched = new PseudonymKind?[subjects.Count];
+            for (var s = 0; s < subjects.Count; s++)
             {
-                chosen[k] = resolution.Resolve(pseudonyms[k], texts[k], now);
+                chosen[s] = resolution.Resolve(pseudonyms[s], texts[s], now, out matched[s]);
             }
 
             var newReferences = new List<SubjectRef>();
@@ -150,8 +186,10 @@ internal sealed class SignalIngest(
             var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
             var newVault = resolution.NewSubjects.Select(s => s.VaultId)
                 .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
-            var stored = new List<(Accepted, string, Guid)>(accepted.Count);
+            var stored = new List<StoredItem>(accepted.Count);
             var signals = new List<Signal>(accepted.Count);
+            var members = new List<SignalMember>();
+            var toEncode = new List<EncodingSubject>(accepted.Count);
             List<VaultDataKeyRow> dataKeys;
             using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
             {
@@ -160,19 +198,21 @@ internal sealed class SignalIngest(
                     var item = accepted[k];
                     var signal = item.Signal;
                     var signalId = signalIds[k];
-                    var identity = await vault.SealAsync(Subject.VaultIdOf(chosen[k]), signal.Identity, cancellationToken).ConfigureAwait(false);
+                    var at = subjectAt[k];
+                    var subjectId = chosen[at];
+                    var identity = await vault.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, cancellationToken).ConfigureAwait(false);
                     var reporter = signal.Reporter is null ? null
                         : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
                     var known = ContentFields.KnownPersons(signal);
                     var summary = signal.Summary is null ? null : ContentFields.ScrubText(scrubber, signal.Summary, signal, known);
                     var fields = ContentFields.Scrub(scrubber, signal);
                     var content = fields is null ? null
-                        : await vault.SealAsync(Subject.VaultIdOf(chosen[k]), fields, cancellationToken).ConfigureAwait(false);
+                        : await vault.SealAsync(Subject.VaultIdOf(subjectId), fields, cancellationToken).ConfigureAwait(false);
                     signals.Add(new Signal
                     {
                         Id = signalId,
                         ConvenantId = caller.Convenant,
-                        SubjectId = chosen[k],
+                        SubjectId = subjectId,
                         PartnerId = caller.PartnerId,
                         ClientId = caller.ClientId,
                         Role = item.Decision.Role!,
@@ -187,14 +227,52 @@ internal sealed class SignalIngest(
                         SubmittedAt = now,
                         TraceId = Activity.Current?.TraceId.ToHexString(),
                     });
-                    results[item.Index] = new IngestItemResult(201, signalId, references[chosen[k]], null, null, null);
-                    stored.Add((item, resolution.AnchorOf(chosen[k]), signalId));
+                    if (signal.Subject is PersonIdentifiers person)
+                    {
+                        toEncode.Add(new EncodingSubject(signalId, subjectId, person));
+                    }
+
+                    var memberMatches = new List<Match>();
+                    string[]? memberReferences = null;
+                    if (signal.Group is { } group)
+                    {
+                        memberReferences = new string[group.Members.Count];
+                        var seen = new HashSet<Guid>();
+                        for (var m = 0; m < group.Members.Count; m++)
+                        {
+                            var memberId = chosen[at + 1 + m];
+                            memberReferences[m] = references[memberId];
+                            if (!seen.Add(memberId))
+                            {
+                                continue; // two entries of one person (matched on different keys): one member row
+                            }
+
+                            members.Add(new SignalMember
+                            {
+                                SignalId = signalId,
+                                SubjectId = memberId,
+                                Position = m,
+                                Identity = await vault.SealAsync(Subject.VaultIdOf(memberId), group.Members[m].Identity, cancellationToken).ConfigureAwait(false),
+                            });
+                            toEncode.Add(new EncodingSubject(signalId, memberId, group.Members[m].Person));
+                            memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                        }
+                    }
+
+                    results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
+                    stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
                 }
 
                 dataKeys = unit.NewRows;
             }
 
-            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, stored);
+            List<SubjectEncoding> encodings;
+            using (var encoder = SubjectEncodings.CreateEncoder(ring, out var keyVersion))
+            {
+                encodings = SubjectEncodings.CreateMany(encoder, keyVersion, caller.Convenant, toEncode, now);
+            }
+
+            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, members, encodings, stored);
         }
         catch
         {
@@ -234,9 +312,11 @@ internal sealed class SignalIngest(
         return references;
     }
 
+    private const string PersonType = "person";
+
     private ProcessingRecord Record(
         IngestCaller caller, string operation, string status, DateTimeOffset started, ValidatedSignal? signal, SubmitDecision? decision,
-        string? anchor, string? resourceId, string? errorCode)
+        string? anchor, string? resourceId, string? errorCode, IReadOnlyList<string>? reasons = null, string? subjectType = null)
     {
         var current = Activity.Current;
         return new ProcessingRecord(
@@ -255,16 +335,21 @@ internal sealed class SignalIngest(
             caller.ActorType,
             signal?.Categories ?? [],
             anchor,
-            signal?.SubjectTypeName,
+            subjectType ?? signal?.SubjectTypeName,
             operation == ProcessingOperations.PolicyDecision ? decision?.Outcome : null,
-            operation == ProcessingOperations.PolicyDecision ? decision?.Clauses ?? [] : [],
+            reasons ?? (operation == ProcessingOperations.PolicyDecision ? decision?.Clauses ?? [] : []),
             resourceId,
             errorCode);
     }
 
     private sealed record Accepted(int Index, ValidatedSignal Signal, SubmitDecision Decision);
 
+    /// <summary>An exact-linkage outcome: the subject's anchor pseudonym and the audit reason.</summary>
+    private sealed record Match(string Anchor, string Reason);
+
+    private sealed record StoredItem(Accepted Item, Guid SignalId, Match Match, List<Match> Members);
+
     private sealed record PreparedRows(
         List<Subject> Subjects, List<SubjectKey> Keys, List<SubjectRef> References, List<VaultDataKeyRow> DataKeys, List<Signal> Signals,
-        List<(Accepted Item, string Anchor, Guid SignalId)> Stored);
+        List<SignalMember> Members, List<SubjectEncoding> Encodings, List<StoredItem> Stored);
 }
