@@ -95,6 +95,33 @@ public abstract class GroupSignalsContract(ISignalsHub hub)
     }
 
     [Fact]
+    public async Task Document_OnGroupSignal_MembersAndGroupReferenceScrubbed()
+    {
+        using var http = hub.Factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.School);
+        var reference = "KNOOP-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await CreatedAsync(http, token, PmgSignals, Group(reference, Member("200001218", "Jesse", "Wolterbeek") + "," + Member("200001267", "Thijmen", "Oosterhuizen")));
+        var note = $"Groep {reference}: Thijmen Oosterhuizen (BSN 200001267) en Jesse Wolterbeek hangen rond bij de sporthal.";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{PmgSignals}/{created.GetProperty("signalId").GetString()}/documents", UriKind.Relative));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(note));
+        part.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/plain");
+        content.Add(part, "file", "note.txt");
+        request.Content = content;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var documents = await SignalApi.DocumentsTextAsync(hub.Factory);
+        Assert.Contains("sporthal", documents, StringComparison.Ordinal);
+        foreach (var needle in new[] { reference, "Oosterhuizen", "Wolterbeek", "200001267", "Thijmen" })
+        {
+            Assert.DoesNotContain(needle, documents, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Batch_GroupAndPerson_BothStoredWithMemberReferences()
     {
         using var http = hub.Factory.CreateApiClient();
