@@ -28,6 +28,8 @@ internal sealed class SignalIngest(
     HubDbContext db, HubConvenants convenants, ConvenantKeys keys, DomainKeyService domainKeys, IdentityVault vault, Scrubber scrubber,
     IProcessingLog log, TimeProvider time)
 {
+    private const int ParallelThreshold = 16;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public async Task<IngestItemResult[]> IngestAsync(
@@ -139,7 +141,11 @@ internal sealed class SignalIngest(
     public static string MatchReason(PseudonymKind? matchedOn) =>
         matchedOn is { } kind ? "match:existing:" + MatchKeys.Get(kind).Name.Replace('+', '-') : "match:new-subject";
 
-    /// <summary>Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving).</summary>
+    /// <summary>
+    /// Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving). Work that does
+    /// not depend on which subject an item resolves to (pseudonymisation, scrubbing, linkage encoding) runs before the gate,
+    /// scrubbing spread over the cores; inside the gate only resolution, references and the vault seals (in parallel) remain.
+    /// </summary>
     private async Task<PreparedRows> PrepareAsync(
         IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -164,10 +170,42 @@ internal sealed class SignalIngest(
         var allTexts = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < subjects.Count; s++)
         {
-            texts[s] = [.. pseudonyms[s].Select(p => p.ToString())];
-            allTexts.UnionWith(texts[s]);
+            var list = pseudonyms[s];
+            var row = texts[s] = new string[list.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = list[i].ToString();
+                allTexts.Add(row[i]);
+            }
         }
 
+        var scrubbed = new (string? Summary, IdentityRecord? Content)[accepted.Count];
+        ForEachIndex(accepted.Count, k =>
+        {
+            var signal = accepted[k].Signal;
+            var known = ContentFields.KnownPersons(signal);
+            scrubbed[k] = (signal.Summary is null ? null : ContentFields.ScrubText(scrubber, signal.Summary, signal, known), ContentFields.Scrub(scrubber, signal));
+        });
+        var persons = new List<PersonIdentifiers>(subjects.Count);
+        var encodedAt = new int[subjects.Count];
+        for (var s = 0; s < subjects.Count; s++)
+        {
+            encodedAt[s] = -1;
+            if (subjects[s] is PersonIdentifiers person)
+            {
+                encodedAt[s] = persons.Count;
+                persons.Add(person);
+            }
+        }
+
+        EncodedPerson?[] encoded;
+        int keyVersion;
+        using (var encoder = SubjectEncodings.CreateEncoder(ring, out keyVersion))
+        {
+            encoded = SubjectEncodings.Encode(encoder, persons);
+        }
+
+        var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
         var gate = Gates.GetOrAdd(caller.Convenant, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -182,94 +220,90 @@ internal sealed class SignalIngest(
 
             var newReferences = new List<SubjectRef>();
             var references = await AddReferencesAsync(caller, tools, resolution, chosen, newReferences, cancellationToken).ConfigureAwait(false);
-            var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
             var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
             var newVault = resolution.NewSubjects.Select(s => s.VaultId)
                 .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
-            var stored = new List<StoredItem>(accepted.Count);
-            var signals = new List<Signal>(accepted.Count);
-            var members = new List<SignalMember>();
-            var toEncode = new List<EncodingSubject>(accepted.Count);
+            var sealedItems = new SealedItem[accepted.Count];
             List<VaultDataKeyRow> dataKeys;
             using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
             {
-                for (var k = 0; k < accepted.Count; k++)
+                await ForEachIndexAsync(accepted.Count, async (k, token) =>
                 {
-                    var item = accepted[k];
-                    var signal = item.Signal;
-                    var signalId = signalIds[k];
-                    var at = subjectAt[k];
-                    var subjectId = chosen[at];
-                    var identity = await vault.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, cancellationToken).ConfigureAwait(false);
+                    var signal = accepted[k].Signal;
+                    var subjectId = chosen[subjectAt[k]];
+                    var identity = await vault.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
                     var reporter = signal.Reporter is null ? null
-                        : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
-                    var known = ContentFields.KnownPersons(signal);
-                    var summary = signal.Summary is null ? null : ContentFields.ScrubText(scrubber, signal.Summary, signal, known);
-                    var fields = ContentFields.Scrub(scrubber, signal);
-                    var content = fields is null ? null
-                        : await vault.SealAsync(Subject.VaultIdOf(subjectId), fields, cancellationToken).ConfigureAwait(false);
-                    signals.Add(new Signal
+                        : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
+                    var content = scrubbed[k].Content is not { } fields ? null
+                        : await vault.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
+                    var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
+                    for (var m = 0; m < memberIdentities.Length; m++)
                     {
-                        Id = signalId,
-                        ConvenantId = caller.Convenant,
-                        SubjectId = subjectId,
-                        PartnerId = caller.PartnerId,
-                        ClientId = caller.ClientId,
-                        Role = item.Decision.Role!,
-                        Purpose = signal.Purpose,
-                        Categories = string.Join(',', signal.Categories),
-                        Phase = signal.Phase,
-                        IsMinor = signal.IsMinor,
-                        Summary = summary,
-                        Identity = identity,
-                        Reporter = reporter,
-                        Content = content,
-                        SubmittedAt = now,
-                        TraceId = Activity.Current?.TraceId.ToHexString(),
-                    });
-                    if (signal.Subject is PersonIdentifiers person)
-                    {
-                        toEncode.Add(new EncodingSubject(signalId, subjectId, person));
+                        memberIdentities[m] = await vault.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
+                            .ConfigureAwait(false);
                     }
 
-                    var memberMatches = new List<Match>();
-                    string[]? memberReferences = null;
-                    if (signal.Group is { } group)
-                    {
-                        memberReferences = new string[group.Members.Count];
-                        var seen = new HashSet<Guid>();
-                        for (var m = 0; m < group.Members.Count; m++)
-                        {
-                            var memberId = chosen[at + 1 + m];
-                            memberReferences[m] = references[memberId];
-                            if (!seen.Add(memberId))
-                            {
-                                continue; // two entries of one person (matched on different keys): one member row
-                            }
-
-                            members.Add(new SignalMember
-                            {
-                                SignalId = signalId,
-                                SubjectId = memberId,
-                                Position = m,
-                                Identity = await vault.SealAsync(Subject.VaultIdOf(memberId), group.Members[m].Identity, cancellationToken).ConfigureAwait(false),
-                            });
-                            toEncode.Add(new EncodingSubject(signalId, memberId, group.Members[m].Person));
-                            memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
-                        }
-                    }
-
-                    results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
-                    stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
-                }
-
+                    sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
+                }, cancellationToken).ConfigureAwait(false);
                 dataKeys = unit.NewRows;
             }
 
-            List<SubjectEncoding> encodings;
-            using (var encoder = SubjectEncodings.CreateEncoder(ring, out var keyVersion))
+            var stored = new List<StoredItem>(accepted.Count);
+            var signals = new List<Signal>(accepted.Count);
+            var members = new List<SignalMember>();
+            var encodings = new List<SubjectEncoding>(persons.Count);
+            var traceId = Activity.Current?.TraceId.ToHexString();
+            for (var k = 0; k < accepted.Count; k++)
             {
-                encodings = SubjectEncodings.CreateMany(encoder, keyVersion, caller.Convenant, toEncode, now);
+                var item = accepted[k];
+                var signal = item.Signal;
+                var signalId = signalIds[k];
+                var at = subjectAt[k];
+                var subjectId = chosen[at];
+                var seal = sealedItems[k];
+                signals.Add(new Signal
+                {
+                    Id = signalId,
+                    ConvenantId = caller.Convenant,
+                    SubjectId = subjectId,
+                    PartnerId = caller.PartnerId,
+                    ClientId = caller.ClientId,
+                    Role = item.Decision.Role!,
+                    Purpose = signal.Purpose,
+                    Categories = string.Join(',', signal.Categories),
+                    Phase = signal.Phase,
+                    IsMinor = signal.IsMinor,
+                    Summary = scrubbed[k].Summary,
+                    Identity = seal.Identity,
+                    Reporter = seal.Reporter,
+                    Content = seal.Content,
+                    SubmittedAt = now,
+                    TraceId = traceId,
+                });
+                AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
+                var memberMatches = new List<Match>();
+                string[]? memberReferences = null;
+                if (signal.Group is { } group)
+                {
+                    memberReferences = new string[group.Members.Count];
+                    var seen = new HashSet<Guid>();
+                    for (var m = 0; m < group.Members.Count; m++)
+                    {
+                        var memberId = chosen[at + 1 + m];
+                        memberReferences[m] = references[memberId];
+                        if (!seen.Add(memberId))
+                        {
+                            continue; // two entries of one person (matched on different keys): one member row
+                        }
+
+                        members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
+                        AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
+                        memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                    }
+                }
+
+                results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
+                stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
             }
 
             return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, members, encodings, stored);
@@ -280,6 +314,48 @@ internal sealed class SignalIngest(
             db.ChangeTracker.Clear();
             throw;
         }
+    }
+
+    private static void AddEncoding(
+        List<SubjectEncoding> encodings, EncodedPerson?[] encoded, int index, int keyVersion, string convenant, Guid signalId, Guid subjectId, DateTimeOffset now)
+    {
+        if (index >= 0 && encoded[index] is { } encoding)
+        {
+            encodings.Add(encoding.ToRow(keyVersion, convenant, signalId, subjectId, now));
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count-1, over every core when the batch is large enough to pay for it.</summary>
+    private static void ForEachIndex(int count, Action<int> body)
+    {
+        if (count < ParallelThreshold)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+    }
+
+    /// <summary>As <see cref="ForEachIndex"/> for asynchronous work (the ambient vault unit flows into the workers).</summary>
+    private static async Task ForEachIndexAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
+        if (count < ParallelThreshold)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await body(i, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), options, body).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<Guid, string>> AddReferencesAsync(
@@ -348,6 +424,8 @@ internal sealed class SignalIngest(
     private sealed record Match(string Anchor, string Reason);
 
     private sealed record StoredItem(Accepted Item, Guid SignalId, Match Match, List<Match> Members);
+
+    private sealed record SealedItem(byte[] Identity, byte[]? Reporter, byte[]? Content, byte[][] Members);
 
     private sealed record PreparedRows(
         List<Subject> Subjects, List<SubjectKey> Keys, List<SubjectRef> References, List<VaultDataKeyRow> DataKeys, List<Signal> Signals,

@@ -49,32 +49,50 @@ public static class SubjectEncodings
     }
 
     /// <summary>
-    /// The encoding rows of many persons (tokens of 16 records hashed together in multi-buffer batches); persons without
-    /// any quasi-identifier are skipped. Rows come in input order.
+    /// The encoding rows of many persons; persons without any quasi-identifier are skipped. Rows come in input order.
     /// </summary>
     public static List<SubjectEncoding> CreateMany(
         RecordEncoder encoder, int keyVersion, string convenantId, IReadOnlyList<EncodingSubject> subjects, DateTimeOffset createdAt)
     {
-        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(convenantId);
         ArgumentNullException.ThrowIfNull(subjects);
-        const int Group = 16;
+        var encoded = Encode(encoder, [.. subjects.Select(s => s.Person)]);
         var rows = new List<SubjectEncoding>(subjects.Count);
-        var owners = new List<EncodingSubject>(Group);
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            if (encoded[i] is { } encoding)
+            {
+                rows.Add(encoding.ToRow(keyVersion, convenantId, subjects[i].SignalId, subjects[i].SubjectId, createdAt));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The CLK and block-key bytes of each person (null for a person without any quasi-identifier), in input order; the
+    /// tokens of 16 records are hashed together in multi-buffer batches.
+    /// </summary>
+    public static EncodedPerson?[] Encode(RecordEncoder encoder, IReadOnlyList<PersonIdentifiers> persons)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(persons);
+        const int Group = 16;
+        var result = new EncodedPerson?[persons.Count];
+        var owners = new List<int>(Group);
         var quasi = new List<QuasiIdentifiers>(Group);
         var words = new ulong[Group * BloomFilterStore.Words];
         var blocks = new ulong[Group * BlockKeyer.PassCount];
-        var utc = createdAt.ToUniversalTime();
-        for (var start = 0; start < subjects.Count; start += Group)
+        for (var start = 0; start < persons.Count; start += Group)
         {
             owners.Clear();
             quasi.Clear();
-            for (var i = start; i < Math.Min(start + Group, subjects.Count); i++)
+            for (var i = start; i < Math.Min(start + Group, persons.Count); i++)
             {
-                var q = LinkagePreparation.QuasiIdentifiersOf(subjects[i].Person);
+                var q = LinkagePreparation.QuasiIdentifiersOf(persons[i]);
                 if (!q.IsEmpty)
                 {
-                    owners.Add(subjects[i]);
+                    owners.Add(i);
                     quasi.Add(q);
                 }
             }
@@ -101,22 +119,13 @@ public static class SubjectEncodings
                     BinaryPrimitives.WriteUInt64LittleEndian(blockBytes.AsSpan(p * sizeof(ulong)), blocks[(r * BlockKeyer.PassCount) + p]);
                 }
 
-                rows.Add(new SubjectEncoding
-                {
-                    SignalId = owners[r].SignalId,
-                    ConvenantId = convenantId,
-                    SubjectId = owners[r].SubjectId,
-                    KeyVersion = keyVersion,
-                    Clk = clkBytes,
-                    BlockKeys = blockBytes,
-                    CreatedAt = utc,
-                });
+                result[owners[r]] = new EncodedPerson(clkBytes, blockBytes);
             }
 
             clk.Clear();
         }
 
-        return rows;
+        return result;
     }
 
     /// <summary>The CLK words of <paramref name="clk"/> (<see cref="ClkBytes"/> bytes) into <paramref name="words"/> (<see cref="BloomFilterStore.Words"/>).</summary>
@@ -142,4 +151,22 @@ public static class SubjectEncodings
 public sealed record EncodingSubject(Guid SignalId, Guid SubjectId, PersonIdentifiers Person)
 {
     public override string ToString() => $"EncodingSubject {{ SignalId = {SignalId} }}";
+}
+
+/// <summary>The encoding bytes of one person in the layout <see cref="SubjectEncodings"/> documents.</summary>
+public sealed record EncodedPerson(byte[] Clk, byte[] BlockKeys)
+{
+    /// <summary>The row of this encoding for a signal and the subject it was stored under.</summary>
+    public SubjectEncoding ToRow(int keyVersion, string convenantId, Guid signalId, Guid subjectId, DateTimeOffset createdAt) => new()
+    {
+        SignalId = signalId,
+        ConvenantId = convenantId,
+        SubjectId = subjectId,
+        KeyVersion = keyVersion,
+        Clk = Clk,
+        BlockKeys = BlockKeys,
+        CreatedAt = createdAt.ToUniversalTime(),
+    };
+
+    public override string ToString() => "EncodedPerson(***)";
 }

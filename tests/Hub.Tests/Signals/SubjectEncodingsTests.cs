@@ -80,6 +80,33 @@ public sealed class SubjectEncodingsTests(SqliteFilesSignalsHub hub) : IClassFix
     }
 
     [Fact]
+    public async Task Batch_OneNewPersonFortyTimes_SealedInParallelUnderOneDataKeyAndAllOpen()
+    {
+        using var http = hub.Factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.Politie);
+        var before = await SignalApi.SnapshotAsync(hub.Factory);
+        var batch = "{\"signals\":[" + string.Join(',', Enumerable.Repeat(Person("200001309", "Aaltje", "Zwartveen", "1990-12-01"), 40)) + "]}";
+
+        using var response = await SignalApi.PostAsync(http, SignalApi.BatchPath, token, batch);
+
+        Assert.Equal(40, (await SignalApi.JsonAsync(response)).GetProperty("accepted").GetInt32());
+        var after = await SignalApi.SnapshotAsync(hub.Factory);
+        Assert.Equal(before.Tables["subjects"] + 1, after.Tables["subjects"]);
+        Assert.Equal(before.Tables["vault_data_keys"] + 1, after.Tables["vault_data_keys"]);
+        Assert.Equal(before.Tables["subject_encodings"] + 40, after.Tables["subject_encodings"]);
+        await using var scope = hub.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var vault = scope.ServiceProvider.GetRequiredService<Pseudonymisation.Vault.IdentityVault>();
+        var ids = (await SignalApi.JsonAsync(response)).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("signalId").GetGuid()).ToList();
+        var rows = await db.Signals.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync();
+        Assert.Equal(40, rows.Count);
+        foreach (var row in rows)
+        {
+            Assert.Equal("Zwartveen", (await vault.OpenAsync(Subjects.Subject.VaultIdOf(row.SubjectId), row.Identity))["surname"]!.Raw);
+        }
+    }
+
+    [Fact]
     public void CreateMany_ManyPersons_SameRowsAsCreateOneByOneInInputOrder()
     {
         using var ring = DomainKeyRing.FromSecret("riec", 2, Guid.Empty, Enumerable.Repeat((byte)5, 32).ToArray(), new FakeTimeProvider());
