@@ -4,6 +4,7 @@ using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;
+using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Errors;
 using SharingHub.Hub.Hosting;
@@ -96,6 +97,7 @@ public static class HubApplication
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
+        services.AddHubDisclosure();
     }
 
     private static void UsePipeline(WebApplication app)
