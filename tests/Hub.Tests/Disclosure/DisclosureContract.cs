@@ -8,10 +8,13 @@ using SharingHub.Hub.Audit;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Requests;
+using SharingHub.Hub.Signals;
 using SharingHub.Hub.Storage;
 using SharingHub.Hub.Tests.Audit;
 using SharingHub.Hub.Tests.Infrastructure;
 using SharingHub.HubCtl.Audit;
+using SharingHub.Hub.Subjects;
+using SharingHub.Pseudonymisation.Vault;
 using P = SharingHub.Hub.Tests.Disclosure.DisclosurePartners;
 
 namespace SharingHub.Hub.Tests.Disclosure;
@@ -145,6 +148,52 @@ public abstract class DisclosureContract(IDisclosureHub hub)
             .EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.Contains($"{other} de {identified.Surname}", names);
         Assert.Equal(3, names.Count);
+    }
+
+    [Fact]
+    public async Task Disclose_GroupSignalMembers_MemberIdentityDisclosedAndAuditedPerDataSubject()
+    {
+        var group = await PersonAsync();
+        var memberName = TestPeople.Name("Lid");
+        using var http = Factory.CreateApiClient();
+        var gemeente = await DisclosureApi.TokenAsync(http, P.Gemeente, "signals");
+        var (_, reference) = await DisclosureApi.SubmitAsync(http, gemeente, P.Convenant,
+            DisclosureApi.ZvhPerson(TestPeople.Bsn(), memberName, group.Surname, "1990-01-02"));
+        var member = await DisclosureApi.ResolveAsync(Factory, P.Convenant, P.GemeentePartner, reference);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            // As ingress stores a group-level signal: the member's identity sealed under the member's own vault id.
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var vault = scope.ServiceProvider.GetRequiredService<IdentityVault>();
+            var signal = await db.Signals.Where(s => s.SubjectId == group.SubjectId).OrderBy(s => s.SubmittedAt).FirstAsync();
+            var identity = new IdentityRecord(new Dictionary<string, IdentityField>
+            {
+                [IdentityFieldNames.GivenNames] = new(memberName, null),
+                [IdentityFieldNames.Surname] = new("Groepslid", null),
+            });
+            db.SignalMembers.Add(new SignalMember
+            {
+                SignalId = signal.Id,
+                SubjectId = member.Id,
+                Position = 0,
+                Identity = await vault.SealAsync(Subject.VaultIdOf(member.Id), identity),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var before = DisclosureApi.AuditSize(Factory);
+        var token = await DisclosureApi.TokenAsync(http, P.Politie, "requests");
+        using var response = await DisclosureApi.DiscloseAsync(http, token, group.RequestId.ToString());
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"{memberName} Groepslid", body.GetProperty("fields").GetProperty("naam").EnumerateArray().Select(v => v.GetString()));
+        var records = (await DisclosureApi.AuditSinceAsync(Factory, before)).Where(r => r.Operation == AuditOperations.Disclosure).ToList();
+        Assert.Equal([group.Anchor, member.Anchor], records.Select(r => r.Subject.Id));
+        var receipts = body.GetProperty("receipts").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Equal(2, receipts.Count);
+        Assert.Equal(body.GetProperty("receipt").GetString(), receipts[0]);
+        await AssertReceiptVerifiesAsync(receipts[1], records[1]);
     }
 
     [Fact]
