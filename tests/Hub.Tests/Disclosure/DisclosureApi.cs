@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Hub.Audit;
@@ -179,52 +175,7 @@ internal static class DisclosureApi
 
     public static DateTimeOffset TimeOf(HubFactory factory) => factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    /// <summary>A person's access token through the real authorization-code flow (login page, PKCE) of the portal client.</summary>
-    public static async Task<string> PersonTokenAsync(HubFactory factory, string userName, string password)
-    {
-        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = DisclosurePartners.Portal,
-            ["response_type"] = "code",
-            ["redirect_uri"] = DisclosurePartners.RedirectUri,
-            ["scope"] = "review audit",
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = "S256",
-            ["state"] = "dz",
-        });
-        using var loginPage = await browser.GetAsync(new Uri(authorize, UriKind.Relative));
-        var html = await loginPage.Content.ReadAsStringAsync();
-        using var login = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Hidden(html, "__RequestVerificationToken")),
-            ["returnUrl"] = WebUtility.HtmlDecode(Hidden(html, "returnUrl")),
-            ["username"] = userName,
-            ["password"] = password,
-        });
-        using var afterLogin = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), login);
-        var code = QueryHelpers.ParseQuery(afterLogin.RequestMessage!.RequestUri!.Query)["code"].ToString();
-        Assert.False(string.IsNullOrEmpty(code), "the login did not return a code");
-        using var api = factory.CreateApiClient();
-        using var exchange = await api.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = DisclosurePartners.RedirectUri,
-            ["client_id"] = DisclosurePartners.Portal,
-            ["code_verifier"] = verifier,
-        }));
-        return (await Tokens.ReadJsonAsync(exchange)).GetProperty("access_token").GetString()!;
-    }
-
-    private static string Hidden(string html, string name)
-    {
-        var match = Regex.Match(html, "name=\"" + Regex.Escape(name) + "\" value=\"([^\"]*)\"", RegexOptions.CultureInvariant);
-        Assert.True(match.Success, "hidden field " + name + " missing");
-        return match.Groups[1].Value;
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A person's access token through the real authorization-code flow of the test portal client.</summary>
+    public static Task<string> PersonTokenAsync(HubFactory factory, string userName, string password) =>
+        PersonTokens.GetAsync(factory, userName, password, "review audit", DisclosurePartners.Portal, new Uri(DisclosurePartners.RedirectUri));
 }
