@@ -50,4 +50,7 @@ public static class DisclosureErrorCodes
 
     /// <summary>403: the grant names a field or category the convenant does not know, or a field outside its categories.</summary>
     public const string GrantInvalid = "SH3184";
+
+    /// <summary>403: an absolute prohibition of the convenant covers this disclosure (its clause id in <c>clauses</c>).</summary>
+    public const string Prohibited = "SH3185";
 }

@@ -74,13 +74,18 @@ public sealed partial class DisclosureService(
                 403, DisclosureErrorCodes.GrantExpired, "The grant has expired.", cancellationToken).ConfigureAwait(false);
         }
 
-        var scope = GrantScope.Check(compiled, grant);
+        var scope = GrantScope.Check(compiled, grant, caller.PartyType, request.SubjectType, export);
         if (scope.Error is { } error)
         {
-            return await RefuseAsync(Denied(caller, start, request, grant, error), anchor,
-                403, error, error == DisclosureErrorCodes.ReporterIdentity
-                    ? "The reporter's identity is never disclosed."
-                    : "The grant names a field or category outside the convenant.", cancellationToken).ConfigureAwait(false);
+            var detail = error switch
+            {
+                DisclosureErrorCodes.ReporterIdentity => "The reporter's identity is never disclosed.",
+                DisclosureErrorCodes.Prohibited => $"The convenant prohibits this disclosure ({scope.Clause}).",
+                _ => "The grant names a field or category outside the convenant.",
+            };
+            var denial = Denied(caller, start, request, grant, error);
+            return await RefuseAsync(scope.Clause is null ? denial : denial with { Reasons = [error, scope.Clause, "decision:Deny"] }, anchor,
+                403, error, detail, cancellationToken).ConfigureAwait(false);
         }
 
         if (root is null)

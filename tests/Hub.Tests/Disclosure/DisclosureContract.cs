@@ -207,8 +207,12 @@ public abstract class DisclosureContract(IDisclosureHub hub)
         var melderField = await DisclosureApi.InsertAsync(Factory, person.Spec with { Fields = "naam,melder-contact" });
         var outside = await DisclosureApi.InsertAsync(Factory, person.Spec with { Fields = "naam,strafzaken" });
         var unknownCategory = await DisclosureApi.InsertAsync(Factory, person.Spec with { Categories = "identificatie,geheimen" });
+        var bsnIdentified = await DisclosureApi.InsertAsync(Factory, person.Spec with { Categories = "identificatie,bsn", Fields = "naam,bsn" });
+        var healthToPolice = await DisclosureApi.InsertAsync(Factory, person.Spec with { Categories = "gezondheid", Fields = "zorgbehoefte" });
         (Guid Id, HttpStatusCode Status, string Code)[] cases =
         [
+            (bsnIdentified.RequestId, HttpStatusCode.Forbidden, DisclosureErrorCodes.Prohibited),
+            (healthToPolice.RequestId, HttpStatusCode.Forbidden, DisclosureErrorCodes.Prohibited),
             (revoked.RequestId, HttpStatusCode.Forbidden, DisclosureErrorCodes.GrantRevoked),
             (pending.RequestId, HttpStatusCode.Forbidden, DisclosureErrorCodes.NotGranted),
             (denied.RequestId, HttpStatusCode.Forbidden, DisclosureErrorCodes.NotGranted),
@@ -233,6 +237,12 @@ public abstract class DisclosureContract(IDisclosureHub hub)
             Assert.Equal(person.Anchor, record.Subject.Id);
             Assert.Contains(code, record.DecisionReasons);
             Assert.False(record.Reidentified);
+            if (id == bsnIdentified.RequestId || id == healthToPolice.RequestId)
+            {
+                var clause = id == bsnIdentified.RequestId ? "ZVH-X-03" : "ZVH-X-02";
+                Assert.Contains(clause, record.DecisionReasons);
+                Assert.Contains(clause, text, StringComparison.Ordinal);
+            }
         }
     }
 

@@ -322,8 +322,8 @@ public sealed class ReporterProtectionTests(ReporterProtectionTests.Scenario sce
 
             var zvhGrant = new GrantSpec(zvh.Id, politieReference)
             {
-                Categories = "identificatie,casusinformatie,bsn",
-                Fields = "naam,geboortedatum,adres,bsn,aanmeldreden,problematiek,aanbrengende-partner",
+                Categories = "identificatie,casusinformatie",
+                Fields = "naam,geboortedatum,adres,aanmeldreden,problematiek,aanbrengende-partner",
             };
             var pmgGrant = new GrantSpec(pmgResolved.Id, pmgReference)
             {
