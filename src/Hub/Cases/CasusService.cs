@@ -35,9 +35,14 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
     /// <summary>The convenant role that directs casus (procesregie) and may move any casus of the convenant.</summary>
     public const string RegisseurRole = "casusregisseur";
 
+    /// <summary>At most this many casus are listed, and at most <see cref="MaxScanned"/> (most recently updated) are looked at to find them.</summary>
     public const int MaxListed = 200;
 
+    public const int MaxScanned = 2000;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private static readonly CasusVisibilityResult Nothing = new([], [], []);
 
     public async Task<CasusOutcome<CasusView>> BringInAsync(ConvenantAccess access, BringInRequest? request, CancellationToken cancellationToken)
     {
@@ -87,7 +92,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
             return await RefuseAsync<CasusView>(access, AuditOperations.CasusCreated, start, 409, CasusErrorCodes.OpenCasusExists, subject.Anchor, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, cancellationToken).ConfigureAwait(false);
+        var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, evaluate: true, cancellationToken).ConfigureAwait(false);
         var purposes = await PurposeOfAsync(context, subject, cancellationToken).ConfigureAwait(false);
         var records = new List<AuditRecord>
         {
@@ -119,7 +124,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
             return await RefuseAsync<CasusView>(access, AuditOperations.View, start, 404, CasusErrorCodes.CasusNotFound, null, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, cancellationToken).ConfigureAwait(false);
+        var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, evaluate: true, cancellationToken).ConfigureAwait(false);
         if (!IsOwner(access, casus) && !IsRegisseur(access, context.Convenant) && !visibility.SeesAnything)
         {
             return await RefuseAsync<CasusView>(access, AuditOperations.View, start, 404, CasusErrorCodes.CasusNotFound, subject.Anchor, id, cancellationToken).ConfigureAwait(false);
@@ -150,7 +155,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
             query = query.Where(c => c.State == state);
         }
 
-        var candidates = await query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Version)
+        var candidates = await query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Version).Take(MaxScanned)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var regisseur = IsRegisseur(access, context.Convenant);
         var listed = new List<CasusView>();
@@ -168,8 +173,9 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
                 continue;
             }
 
-            var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: false, cancellationToken).ConfigureAwait(false);
-            if (regisseur || IsOwner(access, casus) || visibility.SeesAnything)
+            var known = regisseur || IsOwner(access, casus);
+            var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: false, evaluate: !known, cancellationToken).ConfigureAwait(false);
+            if (known || visibility.SeesAnything)
             {
                 listed.Add(view);
                 records.Add(CasusAudit.Build(access.Caller, Entry(context, AuditOperations.View, AuditStatus.Ok, start, subject.Anchor, FirstRole(access), casus.Id, default)
@@ -222,7 +228,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         var regisseur = IsRegisseur(access, convenant);
         if (!owner && !regisseur)
         {
-            var (_, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, cancellationToken).ConfigureAwait(false);
+            var (_, visibility) = await ViewAsync(access, context, casus, subject, withSignals: true, evaluate: true, cancellationToken).ConfigureAwait(false);
             return visibility.SeesAnything
                 ? await RefuseAsync<CasusView>(access, AuditOperations.CasusTransition, start, 403, CasusErrorCodes.MayNotTransition, subject.Anchor, casus.Id, cancellationToken).ConfigureAwait(false)
                 : await RefuseAsync<CasusView>(access, AuditOperations.CasusTransition, start, 404, CasusErrorCodes.CasusNotFound, subject.Anchor, casus.Id, cancellationToken).ConfigureAwait(false);
@@ -317,7 +323,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
 
         await audit.AppendAsync(CasusAudit.Build(access.Caller, Entry(context, AuditOperations.CasusTransition, AuditStatus.Ok, start, subject.Anchor, role, casus.Id, purposes)
             with { Reasons = reasons }), cancellationToken).ConfigureAwait(false);
-        var (view, _) = await ViewAsync(access, context, casus, subject, withSignals: false, cancellationToken).ConfigureAwait(false);
+        var (view, _) = await ViewAsync(access, context, casus, subject, withSignals: false, evaluate: false, cancellationToken).ConfigureAwait(false);
         return new CasusOutcome<CasusView>(view, 200, null);
     }
 
@@ -376,16 +382,22 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         }
     }
 
+    /// <summary>The caller's view of a casus; <paramref name="evaluate"/> false skips reading the signals (nothing visible is reported).</summary>
     private async Task<(CasusView View, CasusVisibilityResult Visibility)> ViewAsync(
-        ConvenantAccess access, ConvenantContext context, Casus casus, ResolvedSubject subject, bool withSignals, CancellationToken cancellationToken)
+        ConvenantAccess access, ConvenantContext context, Casus casus, ResolvedSubject subject, bool withSignals, bool evaluate, CancellationToken cancellationToken)
     {
-        var cluster = await directory.GetClusterAsync(subject.Id, cancellationToken).ConfigureAwait(false);
-        var signals = await CasusReader.SignalsAsync(db, access.Convenant, cluster, cancellationToken).ConfigureAwait(false);
-        var members = await CasusReader.MembersAsync(db, signals, cancellationToken).ConfigureAwait(false);
-        var parties = await CasusReader.PartiesAsync(db, signals.Select(s => s.PartnerId), cancellationToken).ConfigureAwait(false);
-        var references = await CasusReader.ReferencesAsync(db, access.Convenant, access.Caller.PartnerId, members.Select(m => m.SubjectId), cancellationToken).ConfigureAwait(false);
-        var visibility = CasusVisibility.Evaluate(convenants.Catalog, access.Convenant, access.Caller.PartyType, access.Roles, casus.Phase, casus.Level,
-            signals, members, parties, references, time.GetUtcNow());
+        var visibility = Nothing;
+        if (evaluate || withSignals)
+        {
+            var cluster = await directory.GetClusterAsync(subject.Id, cancellationToken).ConfigureAwait(false);
+            var signals = await CasusReader.SignalsAsync(db, access.Convenant, cluster, cancellationToken).ConfigureAwait(false);
+            var members = await CasusReader.MembersAsync(db, signals, cancellationToken).ConfigureAwait(false);
+            var parties = await CasusReader.PartiesAsync(db, signals.Select(s => s.PartnerId), cancellationToken).ConfigureAwait(false);
+            var references = await CasusReader.ReferencesAsync(db, access.Convenant, access.Caller.PartnerId, members.Select(m => m.SubjectId), cancellationToken).ConfigureAwait(false);
+            visibility = CasusVisibility.Evaluate(convenants.Catalog, access.Convenant, access.Caller.PartyType, access.Roles, casus.Phase, casus.Level,
+                signals, members, parties, references, time.GetUtcNow());
+        }
+
         var reference = await directory.FindReferenceAsync(access.Convenant, access.Caller.PartnerId, subject.Id, cancellationToken).ConfigureAwait(false);
         var view = new CasusView(casus.Id, casus.ConvenantId, PolicyNames.SubjectType.ToName((SubjectType)subject.SubjectType), reference,
             casus.State, casus.Phase, casus.Level, new CasusOwnerView(casus.OwnerPartnerId, casus.OwnerRole), casus.Version,

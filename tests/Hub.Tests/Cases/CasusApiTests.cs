@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Testing;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Cases;
 using P = SharingHub.Hub.Tests.Cases.CasusPartners;
@@ -447,7 +448,8 @@ public sealed class CasusApiTests(SqliteCasusHub hub) : IClassFixture<SqliteCasu
         var rows = await api.WithDbAsync(async db =>
             JsonSerializer.Serialize(await db.Cases.AsNoTracking().ToListAsync()) + JsonSerializer.Serialize(await db.CasusEvents.AsNoTracking().ToListAsync()));
         var audit = string.Join('\n', (await api.AuditSinceAsync(size)).Select(r => JsonSerializer.Serialize(r)));
-        var everything = string.Join('\n', answers) + rows + audit;
+        var logs = string.Join('\n', _hub.Factory.Services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message + " " + r.Exception));
+        var everything = string.Join('\n', answers) + rows + audit + logs;
         foreach (var secret in new[] { bsn, name.Surname, name.Given, "1985-04-12", "19850412" })
         {
             Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
