@@ -265,10 +265,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         var role = owner
             ? (access.Roles.Contains(casus.OwnerRole, StringComparer.Ordinal) ? casus.OwnerRole : access.Roles[0])
             : RegisseurRole;
-        var clauses = new List<string>
-        {
-            owner ? convenant.GetParty(convenant.FindParty(access.Caller.PartyType)).ClauseId : convenant.GetRole(convenant.FindRole(RegisseurRole)).ClauseId,
-        };
+        var clauses = new List<string> { AuthorityClause(access, convenant, owner) };
         var next = change.Next;
         if (next.Level is { } level && level != current.Level)
         {
@@ -470,6 +467,19 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         }
 
         return purpose;
+    }
+
+    /// <summary>The clause that lets the caller move the casus: its party's clause for the owner, else the casusregisseur role's clause.</summary>
+    private static string AuthorityClause(ConvenantAccess access, CompiledConvenant convenant, bool owner)
+    {
+        var party = convenant.FindParty(access.Caller.PartyType);
+        if (owner && !party.IsNone)
+        {
+            return convenant.GetParty(party).ClauseId;
+        }
+
+        var role = convenant.FindRole(owner ? access.Roles[0] : RegisseurRole);
+        return role.IsNone ? convenant.Document.ClauseId : convenant.GetRole(role).ClauseId;
     }
 
     private static string? FirstRole(ConvenantAccess access) => access.Roles.Count > 0 ? access.Roles[0] : null;
