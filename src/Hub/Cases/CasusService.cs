@@ -11,6 +11,7 @@ using SharingHub.Hub.Storage;
 using SharingHub.Hub.Subjects;
 using SharingHub.Policies.Compilation;
 using SharingHub.Policies.Convenants;
+using SharingHub.Pseudonymisation.Pseudonyms;
 
 namespace SharingHub.Hub.Cases;
 
@@ -132,7 +133,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
 
         var purposes = await PurposeOfAsync(context, subject, cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(ViewRecord(access, context, start, subject.Anchor, casus.Id, visibility, purposes), cancellationToken).ConfigureAwait(false);
-        return new CasusOutcome<CasusView>(view, 200, null);
+        return new CasusOutcome<CasusView>(await WithOwnReferenceAsync(access, view, subject, cancellationToken).ConfigureAwait(false), 200, null);
     }
 
     public async Task<CasusOutcome<CasusList>> ListAsync(ConvenantAccess access, string? state, CancellationToken cancellationToken)
@@ -177,7 +178,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
             var (view, visibility) = await ViewAsync(access, context, casus, subject, withSignals: false, evaluate: !known, cancellationToken).ConfigureAwait(false);
             if (known || visibility.SeesAnything)
             {
-                listed.Add(view);
+                listed.Add(await WithOwnReferenceAsync(access, view, subject, cancellationToken).ConfigureAwait(false));
                 records.Add(CasusAudit.Build(access.Caller, Entry(context, AuditOperations.View, AuditStatus.Ok, start, subject.Anchor, FirstRole(access), casus.Id, default)
                     with { Reasons = ["casus-list"] }));
             }
@@ -321,7 +322,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         await audit.AppendAsync(CasusAudit.Build(access.Caller, Entry(context, AuditOperations.CasusTransition, AuditStatus.Ok, start, subject.Anchor, role, casus.Id, purposes)
             with { Reasons = reasons }), cancellationToken).ConfigureAwait(false);
         var (view, _) = await ViewAsync(access, context, casus, subject, withSignals: false, evaluate: false, cancellationToken).ConfigureAwait(false);
-        return new CasusOutcome<CasusView>(view, 200, null);
+        return new CasusOutcome<CasusView>(await WithOwnReferenceAsync(access, view, subject, cancellationToken).ConfigureAwait(false), 200, null);
     }
 
     /// <summary>Audits a refused attempt made before the body could be read (malformed JSON, bad id) and returns the refusal.</summary>
@@ -379,6 +380,22 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         }
     }
 
+    /// <summary>
+    /// The view with the caller's own reference to the subject: derived and stored for a caller that may see the casus but never
+    /// submitted about the subject (a casusregisseur, a partner in the case meeting), so that it can name the subject from now on.
+    /// Called only once the caller is known to see the casus; a subject without a pseudonym anchor keeps a null reference.
+    /// </summary>
+    private async Task<CasusView> WithOwnReferenceAsync(ConvenantAccess access, CasusView view, ResolvedSubject subject, CancellationToken cancellationToken)
+    {
+        if (view.SubjectRef is not null || !Pseudonym.TryParse(subject.Anchor, out _))
+        {
+            return view;
+        }
+
+        var reference = await directory.GetOrCreateReferenceAsync(access.Convenant, access.Caller.PartnerId, subject, cancellationToken).ConfigureAwait(false);
+        return view with { SubjectRef = reference };
+    }
+
     /// <summary>The caller's view of a casus; <paramref name="evaluate"/> false skips reading the signals (nothing visible is reported).</summary>
     private async Task<(CasusView View, CasusVisibilityResult Visibility)> ViewAsync(
         ConvenantAccess access, ConvenantContext context, Casus casus, ResolvedSubject subject, bool withSignals, bool evaluate, CancellationToken cancellationToken)
@@ -396,7 +413,7 @@ internal sealed class CasusService(HubDbContext db, HubConvenants convenants, Su
         }
 
         var reference = await directory.FindReferenceAsync(access.Convenant, access.Caller.PartnerId, subject.Id, cancellationToken).ConfigureAwait(false);
-        var view = new CasusView(casus.Id, casus.ConvenantId, PolicyNames.SubjectType.ToName((SubjectType)subject.SubjectType), reference,
+        var view = new CasusView(casus.Id, casus.ConvenantId, PolicyNames.SubjectType.ToName((Policies.Convenants.SubjectType)subject.SubjectType), reference,
             casus.State, casus.Phase, casus.Level, new CasusOwnerView(casus.OwnerPartnerId, casus.OwnerRole), casus.Version,
             casus.CreatedAt, casus.UpdatedAt, casus.ClosedAt, withSignals ? visibility.Signals : null);
         return (view, visibility);

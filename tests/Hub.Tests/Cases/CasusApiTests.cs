@@ -313,8 +313,10 @@ public sealed class CasusApiTests(SqliteCasusHub hub) : IClassFixture<SqliteCasu
         var politieRef = await api.SubmitAsync("zvh", P.ZvhPolitie, ZvhPolitieSignal(bsn, name));
         var casus = await api.BringInOkAsync("zvh", P.ZvhPolitie, politieRef);
 
-        // phase signal: no view flow for the triage analyst nor for the municipality
+        // phase signal: no view flow for the triage analyst nor for the municipality (and no reference is made for a 404)
+        var refsBefore = await api.WithDbAsync(db => db.SubjectRefs.CountAsync(r => r.PartnerId == P.ZvhAnalist));
         Assert.Equal((HttpStatusCode.NotFound, "SH3124"), Outcome(await api.GetAsync("zvh", P.ZvhAnalist, casus.Id)));
+        Assert.Equal(refsBefore, await api.WithDbAsync(db => db.SubjectRefs.CountAsync(r => r.PartnerId == P.ZvhAnalist)));
         Assert.Equal((HttpStatusCode.NotFound, "SH3124"), Outcome(await api.GetAsync("zvh", P.ZvhGemeente, casus.Id)));
 
         // intake (ZVH-F-06): the analyst sees the municipality's casusinformatie, not the police signal
@@ -330,7 +332,11 @@ public sealed class CasusApiTests(SqliteCasusHub hub) : IClassFixture<SqliteCasu
         Assert.Contains("vervuilde woning", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(bsn, summary, StringComparison.Ordinal);
         Assert.DoesNotContain(name.Surname, summary, StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Null, analistIntake.Body.GetProperty("subjectRef").ValueKind);
+        var analistRef = analistIntake.Body.GetProperty("subjectRef").GetString()!;
+        Assert.StartsWith("s1.", analistRef, StringComparison.Ordinal);
+        Assert.NotEqual(gemeenteRef, analistRef);
+        Assert.NotEqual(politieRef, analistRef);
+        Assert.Equal(analistRef, await api.WithDbAsync(db => db.SubjectRefs.Where(r => r.PartnerId == P.ZvhAnalist && r.Reference == analistRef).Select(r => r.Reference).SingleAsync()));
         Assert.Equal((HttpStatusCode.NotFound, "SH3124"), Outcome(await api.GetAsync("zvh", P.ZvhGemeente, casus.Id)));
         var view = Assert.Single(await api.AuditSinceAsync(size), r => r.Operation == AuditOperations.View && r.Status == AuditStatus.Ok);
         Assert.False(view.Reidentified);
