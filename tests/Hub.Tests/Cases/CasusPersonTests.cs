@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Tests.Infrastructure;
@@ -45,7 +41,7 @@ public sealed class CasusPersonTests(CasusPersonTests.Hub hub) : IClassFixture<C
         using var api = new CasusApi(hub.Factory);
         var reference = await api.SubmitAsync("zvh", P.ZvhPolitie, CasusApiTests.ZvhPolitieSignal(CasusApi.NextBsn(), CasusApi.NextName()));
         var casus = await api.BringInOkAsync("zvh", P.ZvhPolitie, reference);
-        var token = await PersonTokenAsync();
+        var token = await PersonTokens.GetAsync(hub.Factory, "regie.person", Password, "signals", "casus-portal", new Uri(RedirectUri));
         var size = api.Audit.Size;
 
         using var http = hub.Factory.CreateApiClient();
@@ -64,53 +60,4 @@ public sealed class CasusPersonTests(CasusPersonTests.Hub hub) : IClassFixture<C
         var record = Assert.Single(await api.AuditSinceAsync(size), r => r.Operation == AuditOperations.CasusTransition);
         Assert.Equal(step.Actor, record.Actor);
     }
-
-    private async Task<string> PersonTokenAsync()
-    {
-        using var browser = hub.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = "casus-portal",
-            ["response_type"] = "code",
-            ["redirect_uri"] = RedirectUri,
-            ["scope"] = "signals",
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = "S256",
-            ["state"] = "s",
-        });
-        using var page = await browser.GetAsync(new Uri(authorize, UriKind.Relative));
-        var html = await page.Content.ReadAsStringAsync();
-        using var login = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Hidden(html, "__RequestVerificationToken")),
-            ["returnUrl"] = WebUtility.HtmlDecode(Hidden(html, "returnUrl")),
-            ["username"] = "regie.person",
-            ["password"] = Password,
-        });
-        using var afterLogin = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), login);
-        var code = QueryHelpers.ParseQuery(afterLogin.RequestMessage!.RequestUri!.Query)["code"].ToString();
-        Assert.False(string.IsNullOrEmpty(code));
-        using var api = hub.Factory.CreateApiClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = RedirectUri,
-            ["client_id"] = "casus-portal",
-            ["code_verifier"] = verifier,
-        });
-        using var exchange = await api.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
-        return (await Tokens.ReadJsonAsync(exchange)).GetProperty("access_token").GetString()!;
-    }
-
-    private static string Hidden(string html, string name)
-    {
-        var match = Regex.Match(html, "name=\"" + Regex.Escape(name) + "\" value=\"([^\"]*)\"", RegexOptions.CultureInvariant);
-        Assert.True(match.Success, "hidden field " + name + " missing");
-        return match.Groups[1].Value;
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
