@@ -2,6 +2,7 @@ using SharingHub.Hub.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
+using SharingHub.Hub.Cases;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;
 using SharingHub.Hub.Disclosure;
@@ -98,6 +99,7 @@ public static class HubApplication
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
         services.AddHubDisclosure();
+        services.AddHubCases();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -18,6 +18,8 @@ public static class AuditOperations
     public const string KeyRotation = "keys.rotated";
     public const string AuditLogin = "audit.login";
     public const string SubjectAccessReport = "audit.subject-access-report";
+    public const string CasusCreated = "casus.created";
+    public const string CasusTransition = "casus.transition";
 }
 
 /// <summary>Logboek Dataverwerkingen status values.</summary>
