@@ -1,0 +1,318 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Parser.Parts;
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+
+namespace SharingHub.Hub.Documents;
+
+/// <summary>
+/// Checks the form XObject invocation graph (<c>/Name Do</c>) of every page before PdfPig renders any page. PdfPig
+/// 0.1.16 only rejects a form that invokes itself directly; a cycle through two or more forms (A → B → A) recurses until
+/// the process dies of a stack overflow, which no catch can stop. So: a cycle is a malformed PDF; a chain deeper than
+/// <see cref="PdfTextLimits.MaxFormDepth"/> or more than <see cref="PdfTextLimits.MaxFormInvocations"/> expanded
+/// invocations (a "billion laughs" of forms that each draw another form many times) is beyond limits.
+/// A form without its own /Resources is resolved against the resources of the first place it was reached from.
+/// </summary>
+internal sealed class PdfFormGraph
+{
+    private readonly IPdfTokenScanner scanner;
+    private readonly ILookupFilterProvider filters;
+    private readonly PdfDecodeBudget budget;
+    private readonly Dictionary<IndirectReference, long> expanded = [];
+    private readonly HashSet<IndirectReference> onPath = [];
+    private long total;
+
+    private PdfFormGraph(PdfDocument document, PdfDecodeBudget budget)
+    {
+        scanner = document.Structure.TokenScanner;
+        filters = document.Structure.FilterProvider;
+        this.budget = budget;
+    }
+
+    public static void Check(PdfDocument document, PdfDecodeBudget budget)
+    {
+        var graph = new PdfFormGraph(document, budget);
+        if (DirectObjectFinder.TryGet<DictionaryToken>(document.Structure.Catalog.CatalogDictionary.Data.GetValueOrDefault(NameToken.Pages.Data), graph.scanner, out var root))
+        {
+            graph.WalkPageTree(root, null, [], 0);
+        }
+    }
+
+    private void WalkPageTree(DictionaryToken node, DictionaryToken? inheritedResources, HashSet<IndirectReference> seen, int depth)
+    {
+        if (depth > budget.Limits.MaxNestingDepth)
+        {
+            throw new PdfLimitExceededException("The PDF page tree is nested too deeply.");
+        }
+
+        var resources = Resolve<DictionaryToken>(node, NameToken.Resources) ?? inheritedResources;
+        if (node.TryGet(NameToken.Kids, out var kidsToken) && DirectObjectFinder.TryGet<ArrayToken>(kidsToken, scanner, out var kids))
+        {
+            foreach (var kid in kids.Data)
+            {
+                if (kid is IndirectReferenceToken reference && !seen.Add(reference.Data))
+                {
+                    continue;
+                }
+
+                if (DirectObjectFinder.TryGet<DictionaryToken>(kid, scanner, out var child))
+                {
+                    WalkPageTree(child, resources, seen, depth + 1);
+                }
+            }
+
+            return;
+        }
+
+        var invocations = 0L;
+        foreach (var content in ContentStreams(node))
+        {
+            invocations = Add(invocations, Invocations(Decode(content), resources, 1));
+        }
+
+        total = Add(total, invocations);
+        if (total > budget.Limits.MaxFormInvocations)
+        {
+            throw new PdfLimitExceededException("The PDF draws more nested forms than allowed.");
+        }
+    }
+
+    /// <summary>Expanded number of form invocations a content stream makes (each form counted with everything it draws).</summary>
+    private long Invocations(ReadOnlySpan<byte> content, DictionaryToken? resources, int depth)
+    {
+        budget.CheckTime();
+        var xObjects = resources is null ? null : Resolve<DictionaryToken>(resources, NameToken.Xobject);
+        if (xObjects is null)
+        {
+            return 0;
+        }
+
+        long count = 0;
+        foreach (var (name, times) in PdfContentOperators.XObjectNames(content))
+        {
+            if (!xObjects.Data.TryGetValue(name, out var token) || token is not IndirectReferenceToken reference)
+            {
+                continue;
+            }
+
+            // A form's expanded count never exceeds MaxFormInvocations (an int) and times is bounded by the stream length.
+            count = Add(count, Form(reference.Data, resources, depth) * times);
+            if (count > budget.Limits.MaxFormInvocations)
+            {
+                throw new PdfLimitExceededException("The PDF draws more nested forms than allowed.");
+            }
+        }
+
+        return count;
+    }
+
+    private long Form(IndirectReference reference, DictionaryToken? invokerResources, int depth)
+    {
+        if (expanded.TryGetValue(reference, out var known))
+        {
+            return known;
+        }
+
+        if (!onPath.Add(reference))
+        {
+            throw new InvalidDataException("The PDF has forms that draw each other in a cycle.");
+        }
+
+        if (depth > budget.Limits.MaxFormDepth)
+        {
+            throw new PdfLimitExceededException("The PDF nests forms deeper than allowed.");
+        }
+
+        long count = 0;
+        if (scanner.Get(reference)?.Data is StreamToken stream &&
+            stream.StreamDictionary.TryGet(NameToken.Subtype, out var subtype) && subtype is NameToken { Data: "Form" })
+        {
+            var resources = Resolve<DictionaryToken>(stream.StreamDictionary, NameToken.Resources) ?? invokerResources;
+            count = Add(1, Invocations(Decode(stream), resources, depth + 1));
+        }
+
+        onPath.Remove(reference);
+        expanded[reference] = count;
+        return count;
+    }
+
+    private IEnumerable<StreamToken> ContentStreams(DictionaryToken page)
+    {
+        if (!page.TryGet(NameToken.Contents, out var contents))
+        {
+            yield break;
+        }
+
+        if (DirectObjectFinder.TryGet<StreamToken>(contents, scanner, out var single))
+        {
+            yield return single;
+        }
+        else if (DirectObjectFinder.TryGet<ArrayToken>(contents, scanner, out var parts))
+        {
+            foreach (var part in parts.Data)
+            {
+                if (DirectObjectFinder.TryGet<StreamToken>(part, scanner, out var stream))
+                {
+                    yield return stream;
+                }
+            }
+        }
+    }
+
+    private ReadOnlySpan<byte> Decode(StreamToken stream) => stream.Decode(filters, scanner).Span;
+
+    private T? Resolve<T>(DictionaryToken dictionary, NameToken key)
+        where T : class, IToken =>
+        dictionary.TryGet(key, out var token) && DirectObjectFinder.TryGet<T>(token, scanner, out var value) ? value : null;
+
+    private static long Add(long a, long b) => Math.Min(a + b, long.MaxValue / 4);
+}
+
+/// <summary>A minimal content-stream lexer: the name operand of every <c>Do</c> operator, with how often it occurs.</summary>
+internal static class PdfContentOperators
+{
+    public static Dictionary<string, long> XObjectNames(ReadOnlySpan<byte> content)
+    {
+        var names = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? firstName = null;
+        var i = 0;
+        while (i < content.Length)
+        {
+            var b = content[i];
+            if (IsWhitespace(b))
+            {
+                i++;
+            }
+            else if (b == '%')
+            {
+                while (i < content.Length && content[i] != '\n' && content[i] != '\r')
+                {
+                    i++;
+                }
+            }
+            else if (b == '(')
+            {
+                i = SkipLiteralString(content, i);
+                firstName ??= string.Empty;
+            }
+            else if (b == '<' && i + 1 < content.Length && content[i + 1] == '<')
+            {
+                i += 2;
+            }
+            else if (b == '<')
+            {
+                var end = content[i..].IndexOf((byte)'>');
+                i = end < 0 ? content.Length : i + end + 1;
+                firstName ??= string.Empty;
+            }
+            else if (b is (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)')')
+            {
+                i++;
+            }
+            else if (b == '/')
+            {
+                var start = ++i;
+                while (i < content.Length && !IsWhitespace(content[i]) && !IsDelimiter(content[i]))
+                {
+                    i++;
+                }
+
+                firstName ??= DecodeName(content[start..i]);
+            }
+            else
+            {
+                var start = i;
+                while (i < content.Length && !IsWhitespace(content[i]) && !IsDelimiter(content[i]))
+                {
+                    i++;
+                }
+
+                var token = content[start..i];
+                if (b is (byte)'+' or (byte)'-' or (byte)'.' or >= (byte)'0' and <= (byte)'9')
+                {
+                    firstName ??= string.Empty;
+                    continue;
+                }
+
+                if (token.SequenceEqual("Do"u8) && !string.IsNullOrEmpty(firstName))
+                {
+                    names[firstName] = names.GetValueOrDefault(firstName) + 1;
+                }
+                else if (token.SequenceEqual("ID"u8))
+                {
+                    i = SkipInlineImage(content, i);
+                }
+
+                firstName = null;
+            }
+        }
+
+        return names;
+    }
+
+    private static int SkipLiteralString(ReadOnlySpan<byte> content, int i)
+    {
+        var depth = 0;
+        for (; i < content.Length; i++)
+        {
+            switch (content[i])
+            {
+                case (byte)'\\':
+                    i++;
+                    break;
+                case (byte)'(':
+                    depth++;
+                    break;
+                case (byte)')' when --depth == 0:
+                    return i + 1;
+            }
+        }
+
+        return content.Length;
+    }
+
+    /// <summary>Inline image data runs from one whitespace after ID to whitespace, EI, whitespace (or the end).</summary>
+    private static int SkipInlineImage(ReadOnlySpan<byte> content, int i)
+    {
+        for (i++; i + 2 < content.Length; i++)
+        {
+            if (IsWhitespace(content[i]) && content[i + 1] == 'E' && content[i + 2] == 'I' &&
+                (i + 3 == content.Length || IsWhitespace(content[i + 3]) || IsDelimiter(content[i + 3])))
+            {
+                return i + 3;
+            }
+        }
+
+        return content.Length;
+    }
+
+    private static string DecodeName(ReadOnlySpan<byte> raw)
+    {
+        var bytes = new List<byte>(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '#' && i + 2 < raw.Length && IsHex(raw[i + 1]) && IsHex(raw[i + 2]))
+            {
+                bytes.Add((byte)((Hex(raw[i + 1]) << 4) | Hex(raw[i + 2])));
+                i += 2;
+            }
+            else
+            {
+                bytes.Add(raw[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+
+    private static int Hex(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
+
+    private static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+
+    private static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+}
