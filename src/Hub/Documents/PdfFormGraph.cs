@@ -10,8 +10,9 @@ namespace SharingHub.Hub.Documents;
 
 /// <summary>
 /// Checks the form XObject invocation graph (<c>/Name Do</c>) of every page before PdfPig renders any page. PdfPig
-/// 0.1.16 only rejects a form that invokes itself directly; a cycle through two or more forms (A → B → A) recurses until
-/// the process dies of a stack overflow, which no catch can stop. So: a cycle is a malformed PDF; a chain deeper than
+/// 0.1.16 only strips a form invoking itself under one name listed in its own resources; any other cycle (A → B → A,
+/// a form drawing itself under two names, or through inherited resources) recurses until the process dies of a stack
+/// overflow, which no catch can stop. So: such a cycle is a malformed PDF; a chain deeper than
 /// <see cref="PdfTextLimits.MaxFormDepth"/> or more than <see cref="PdfTextLimits.MaxFormInvocations"/> expanded
 /// invocations (a "billion laughs" of forms that each draw another form many times) is beyond limits.
 /// A form without its own /Resources is resolved against the resources of the first place it was reached from.
@@ -70,7 +71,7 @@ internal sealed class PdfFormGraph
         var invocations = 0L;
         foreach (var content in ContentStreams(node))
         {
-            invocations = Add(invocations, Invocations(Decode(content), resources, 1));
+            invocations = Add(invocations, Invocations(PdfContentOperators.XObjectNames(Decode(content)), XObjects(resources), resources, 1));
         }
 
         total = Add(total, invocations);
@@ -81,17 +82,16 @@ internal sealed class PdfFormGraph
     }
 
     /// <summary>Expanded number of form invocations a content stream makes (each form counted with everything it draws).</summary>
-    private long Invocations(ReadOnlySpan<byte> content, DictionaryToken? resources, int depth)
+    private long Invocations(Dictionary<string, long> names, DictionaryToken? xObjects, DictionaryToken? resources, int depth)
     {
         budget.CheckTime();
-        var xObjects = resources is null ? null : Resolve<DictionaryToken>(resources, NameToken.Xobject);
         if (xObjects is null)
         {
             return 0;
         }
 
         long count = 0;
-        foreach (var (name, times) in PdfContentOperators.XObjectNames(content))
+        foreach (var (name, times) in names)
         {
             if (!xObjects.Data.TryGetValue(name, out var token) || token is not IndirectReferenceToken reference)
             {
@@ -130,14 +130,56 @@ internal sealed class PdfFormGraph
         if (scanner.Get(reference)?.Data is StreamToken stream &&
             stream.StreamDictionary.TryGet(NameToken.Subtype, out var subtype) && subtype is NameToken { Data: "Form" })
         {
-            var resources = Resolve<DictionaryToken>(stream.StreamDictionary, NameToken.Resources) ?? invokerResources;
-            count = Add(1, Invocations(Decode(stream), resources, depth + 1));
+            var own = Resolve<DictionaryToken>(stream.StreamDictionary, NameToken.Resources);
+            var resources = own ?? invokerResources;
+            var xObjects = XObjects(resources);
+            var names = PdfContentOperators.XObjectNames(Decode(stream));
+            var runs = 1L;
+            if (PdfPigStripsSelfReference(reference, own, xObjects, names, out var selfName))
+            {
+                // PdfPig runs the form once more under that name, then strips the self-invocation.
+                names.Remove(selfName);
+                runs = 2;
+            }
+
+            count = Add(1, Invocations(names, xObjects, resources, depth + 1)) * runs;
         }
 
         onPath.Remove(reference);
         expanded[reference] = count;
         return count;
     }
+
+    /// <summary>
+    /// PdfPig (lenient) removes a form's <c>/N Do</c> when N names the form itself in the form's own /Resources, whose
+    /// /XObject is a direct dictionary; so a form drawing itself under exactly one such name terminates after one extra
+    /// run. Under two names PdfPig alternates between them without end; without own resources it does not notice.
+    /// </summary>
+    private bool PdfPigStripsSelfReference(
+        IndirectReference self, DictionaryToken? own, DictionaryToken? xObjects, Dictionary<string, long> names, out string selfName)
+    {
+        selfName = string.Empty;
+        if (!budget.Limits.LenientParsing || own is null || xObjects is null ||
+            !own.TryGet(NameToken.Xobject, out var direct) || direct is not DictionaryToken)
+        {
+            return false;
+        }
+
+        var selfNames = names.Keys
+            .Where(n => xObjects.Data.TryGetValue(n, out var token) && token is IndirectReferenceToken r && r.Data.Equals(self))
+            .Take(2)
+            .ToList();
+        if (selfNames.Count != 1)
+        {
+            return false;
+        }
+
+        selfName = selfNames[0];
+        return true;
+    }
+
+    private DictionaryToken? XObjects(DictionaryToken? resources) =>
+        resources is null ? null : Resolve<DictionaryToken>(resources, NameToken.Xobject);
 
     private IEnumerable<StreamToken> ContentStreams(DictionaryToken page)
     {

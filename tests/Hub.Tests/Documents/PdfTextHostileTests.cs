@@ -145,6 +145,49 @@ public sealed class PdfTextHostileTests
         Assert.Equal(PdfText.MalformedCode, result.Code);
     }
 
+    [Theory]
+    [InlineData("/Resources << /XObject << /A 5 0 R /B 5 0 R >> /Font << /F1 6 0 R >> >>", "/A Do /B Do")] // itself under two names
+    [InlineData("", "/A Do")] // itself through the page's resources
+    public void Extract_FormDrawingItselfInWaysPdfPigCannotStop_MalformedCode(string resources, string draws)
+    {
+        // Both recurse in PdfPig 0.1.16 until the process dies (checked in a separate process).
+        var pdf = RawPdf.Build(
+        [
+            new("<< /Type /Catalog /Pages 2 0 R >>"),
+            new("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            new("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /A 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>"),
+            new("", "/A Do"u8.ToArray()),
+            new($"/Type /XObject /Subtype /Form /BBox [0 0 100 100] {resources}", Encoding.ASCII.GetBytes($"BT /F1 12 Tf 10 10 Td (x) Tj ET {draws}")),
+            new(Helvetica),
+        ]);
+
+        var result = PdfText.Extract(pdf);
+
+        Assert.Equal(PdfText.MalformedCode, result.Code);
+    }
+
+    [Fact]
+    public void Extract_FormDrawingItselfUnderOneOwnName_TextAsPdfPigStripsTheSelfReference()
+    {
+        var pdf = RawPdf.Build(
+        [
+            new("<< /Type /Catalog /Pages 2 0 R >>"),
+            new("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            new("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /P 5 0 R >> >> /Contents 4 0 R >>"),
+            new("", "/P Do"u8.ToArray()),
+            new("/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Resources << /XObject << /Self 5 0 R >> /Font << /F1 6 0 R >> >>",
+                Encoding.ASCII.GetBytes($"BT /F1 12 Tf 10 100 Td ({PdfTextTests.Bsn}) Tj ET /Self Do")),
+            new(Helvetica),
+        ]);
+
+        var lenient = PdfText.Extract(pdf);
+        var strict = PdfText.Extract(pdf, PdfTextLimits.Default with { LenientParsing = false });
+
+        Assert.True(lenient.IsSuccess, lenient.Message);
+        Assert.Contains(PdfTextTests.Bsn, lenient.Text, StringComparison.Ordinal);
+        Assert.Equal(PdfText.MalformedCode, strict.Code);
+    }
+
     [Fact]
     public void Extract_FormsFanningOut_BeyondLimitsCode()
     {
