@@ -22,9 +22,9 @@ internal sealed class PdfFormGraph
     private readonly IPdfTokenScanner scanner;
     private readonly ILookupFilterProvider filters;
     private readonly PdfDecodeBudget budget;
-    private readonly Dictionary<IndirectReference, long> expanded = [];
+    private readonly Dictionary<IndirectReference, Cost> expanded = [];
     private readonly HashSet<IndirectReference> onPath = [];
-    private long total;
+    private long totalInvocations;
 
     private PdfFormGraph(PdfDocument document, PdfDecodeBudget budget)
     {
@@ -68,29 +68,35 @@ internal sealed class PdfFormGraph
             return;
         }
 
-        var invocations = 0L;
+        var page = default(Cost);
         foreach (var content in ContentStreams(node))
         {
-            invocations = Add(invocations, Invocations(PdfContentOperators.XObjectNames(Decode(content)), XObjects(resources), resources, 1));
+            var scan = PdfContentOperators.Scan(Decode(content));
+            page += new Cost(0, scan.TextBytes) + Invocations(scan.XObjects, XObjects(resources), resources, 1);
         }
 
-        total = Add(total, invocations);
-        if (total > budget.Limits.MaxFormInvocations)
+        totalInvocations = Add(totalInvocations, page.Invocations);
+        if (totalInvocations > budget.Limits.MaxFormInvocations)
         {
             throw new PdfLimitExceededException("The PDF draws more nested forms than allowed.");
         }
+
+        if (page.TextBytes > budget.Limits.MaxPageTextBytes)
+        {
+            throw new PdfLimitExceededException("A PDF page shows more text than allowed.");
+        }
     }
 
-    /// <summary>Expanded number of form invocations a content stream makes (each form counted with everything it draws).</summary>
-    private long Invocations(Dictionary<string, long> names, DictionaryToken? xObjects, DictionaryToken? resources, int depth)
+    /// <summary>What the forms a content stream draws cost, each form expanded with everything it draws.</summary>
+    private Cost Invocations(Dictionary<string, long> names, DictionaryToken? xObjects, DictionaryToken? resources, int depth)
     {
         budget.CheckTime();
         if (xObjects is null)
         {
-            return 0;
+            return default;
         }
 
-        long count = 0;
+        var cost = default(Cost);
         foreach (var (name, times) in names)
         {
             if (!xObjects.Data.TryGetValue(name, out var token) || token is not IndirectReferenceToken reference)
@@ -98,18 +104,22 @@ internal sealed class PdfFormGraph
                 continue;
             }
 
-            // A form's expanded count never exceeds MaxFormInvocations (an int) and times is bounded by the stream length.
-            count = Add(count, Form(reference.Data, resources, depth) * times);
-            if (count > budget.Limits.MaxFormInvocations)
+            cost += Form(reference.Data, resources, depth) * times;
+            if (cost.Invocations > budget.Limits.MaxFormInvocations)
             {
                 throw new PdfLimitExceededException("The PDF draws more nested forms than allowed.");
             }
+
+            if (cost.TextBytes > budget.Limits.MaxPageTextBytes)
+            {
+                throw new PdfLimitExceededException("A PDF page shows more text than allowed.");
+            }
         }
 
-        return count;
+        return cost;
     }
 
-    private long Form(IndirectReference reference, DictionaryToken? invokerResources, int depth)
+    private Cost Form(IndirectReference reference, DictionaryToken? invokerResources, int depth)
     {
         if (expanded.TryGetValue(reference, out var known))
         {
@@ -126,28 +136,28 @@ internal sealed class PdfFormGraph
             throw new PdfLimitExceededException("The PDF nests forms deeper than allowed.");
         }
 
-        long count = 0;
+        var cost = default(Cost);
         if (scanner.Get(reference)?.Data is StreamToken stream &&
             stream.StreamDictionary.TryGet(NameToken.Subtype, out var subtype) && subtype is NameToken { Data: "Form" })
         {
             var own = Resolve<DictionaryToken>(stream.StreamDictionary, NameToken.Resources);
             var resources = own ?? invokerResources;
             var xObjects = XObjects(resources);
-            var names = PdfContentOperators.XObjectNames(Decode(stream));
+            var scan = PdfContentOperators.Scan(Decode(stream));
             var runs = 1L;
-            if (PdfPigStripsSelfReference(reference, own, xObjects, names, out var selfName))
+            if (PdfPigStripsSelfReference(reference, own, xObjects, scan.XObjects, out var selfName))
             {
                 // PdfPig runs the form once more under that name, then strips the self-invocation.
-                names.Remove(selfName);
+                scan.XObjects.Remove(selfName);
                 runs = 2;
             }
 
-            count = Add(1, Invocations(names, xObjects, resources, depth + 1)) * runs;
+            cost = (new Cost(1, scan.TextBytes) + Invocations(scan.XObjects, xObjects, resources, depth + 1)) * runs;
         }
 
         onPath.Remove(reference);
-        expanded[reference] = count;
-        return count;
+        expanded[reference] = cost;
+        return cost;
     }
 
     /// <summary>
@@ -211,14 +221,36 @@ internal sealed class PdfFormGraph
         dictionary.TryGet(key, out var token) && DirectObjectFinder.TryGet<T>(token, scanner, out var value) ? value : null;
 
     private static long Add(long a, long b) => Math.Min(a + b, long.MaxValue / 4);
+
+    /// <summary>
+    /// Form invocations and bytes of string operands (an upper bound on the glyphs PdfPig turns into letters: every
+    /// glyph needs at least one string byte). Both saturate, so multiplying by an occurrence count cannot overflow.
+    /// </summary>
+    private readonly record struct Cost(long Invocations, long TextBytes)
+    {
+        private const long Saturated = 1L << 40;
+
+        public static Cost operator +(Cost a, Cost b) =>
+            new(Math.Min(a.Invocations + b.Invocations, Saturated), Math.Min(a.TextBytes + b.TextBytes, Saturated));
+
+        public static Cost operator *(Cost a, long times) =>
+            new(Multiply(a.Invocations, times), Multiply(a.TextBytes, times));
+
+        private static long Multiply(long value, long times) =>
+            value == 0 || times == 0 ? 0 : times > Saturated / value ? Saturated : Math.Min(value * times, Saturated);
+    }
 }
 
-/// <summary>A minimal content-stream lexer: the name operand of every <c>Do</c> operator, with how often it occurs.</summary>
+/// <summary>What <see cref="PdfContentOperators.Scan"/> found: <c>Do</c> operand names with their counts, and string bytes.</summary>
+internal sealed record PdfContentScan(Dictionary<string, long> XObjects, long TextBytes);
+
+/// <summary>A minimal content-stream lexer: the name operand of every <c>Do</c> operator, and the bytes in strings.</summary>
 internal static class PdfContentOperators
 {
-    public static Dictionary<string, long> XObjectNames(ReadOnlySpan<byte> content)
+    public static PdfContentScan Scan(ReadOnlySpan<byte> content)
     {
         var names = new Dictionary<string, long>(StringComparer.Ordinal);
+        long textBytes = 0;
         string? firstName = null;
         var i = 0;
         while (i < content.Length)
@@ -237,7 +269,9 @@ internal static class PdfContentOperators
             }
             else if (b == '(')
             {
+                var start = i;
                 i = SkipLiteralString(content, i);
+                textBytes += i - start;
                 firstName ??= string.Empty;
             }
             else if (b == '<' && i + 1 < content.Length && content[i + 1] == '<')
@@ -247,7 +281,9 @@ internal static class PdfContentOperators
             else if (b == '<')
             {
                 var end = content[i..].IndexOf((byte)'>');
-                i = end < 0 ? content.Length : i + end + 1;
+                var next = end < 0 ? content.Length : i + end + 1;
+                textBytes += (next - i) / 2;
+                i = next;
                 firstName ??= string.Empty;
             }
             else if (b is (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)')')
@@ -292,7 +328,7 @@ internal static class PdfContentOperators
             }
         }
 
-        return names;
+        return new PdfContentScan(names, textBytes);
     }
 
     private static int SkipLiteralString(ReadOnlySpan<byte> content, int i)

@@ -22,7 +22,8 @@ namespace SharingHub.Hub.Documents;
 /// Never throws on the bytes: a failure is a <see cref="PdfTextResult"/> with one of the codes below and a message that
 /// never quotes the document. Defences: page and character limits; every filtered stream decode counted and its output
 /// pre-measured (decompression bombs); image filters never decoded; PdfPig's nesting guard (<see cref="ParsingOptions.MaxStackDepth"/>);
-/// the form invocation graph checked before any page is rendered (PdfPig recurses without end on a form cycle);
+/// the form invocation graph checked before any page is rendered (PdfPig recurses without end on a form cycle), with
+/// the glyphs a page can show bounded there too (PdfPig builds every letter of a page before we can count them);
 /// a time budget checked cooperatively — between pages, at every filtered decode and every form visited (PdfPig has no
 /// cancellation; the work between two checks is bounded by the byte and decode limits).
 /// </para>
@@ -412,6 +413,12 @@ public sealed record PdfTextLimits
     /// <summary>Deepest nesting of arrays and dictionaries, and of the page tree (PdfPig's MaxStackDepth). Default 64.</summary>
     public int MaxNestingDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Most bytes of string operands one page may show, forms expanded: an upper bound on the letters PdfPig builds
+    /// for the page (about 200 bytes of memory each) before any character limit can be checked. Default 1,000,000.
+    /// </summary>
+    public int MaxPageTextBytes { get; init; } = 1_000_000;
+
     /// <summary>Deepest chain of forms drawing forms. Default 16.</summary>
     public int MaxFormDepth { get; init; } = 16;
 
@@ -437,6 +444,7 @@ public sealed record PdfTextLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStreamDecodes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNestingDepth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFormDepth, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageTextBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFormInvocations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(TimeBudget, TimeSpan.Zero);
     }

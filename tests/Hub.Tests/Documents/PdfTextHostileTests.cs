@@ -213,6 +213,42 @@ public sealed class PdfTextHostileTests
     }
 
     [Fact]
+    public void Extract_PageShowingMegabytesOfText_BeyondLimitsBeforeLettersAreBuilt()
+    {
+        // 1.5 MB of glyphs would be ~300 MB of PdfPig letters; refused from the content scan.
+        var content = "BT /F1 1 Tf 0 0 Td (" + new string('x', 1_500_000) + ") Tj ET";
+        var pdf = RawPdf.Page(content, RawPdf.Flate);
+
+        var result = PdfText.Extract(pdf);
+
+        Assert.True(pdf.Length < 64 * 1024, "the page is small compressed");
+        Assert.Equal(PdfText.BeyondLimitsCode, result.Code);
+    }
+
+    [Fact]
+    public void Extract_FormWithTextDrawnThousandsOfTimes_BeyondLimitsCode()
+    {
+        // 1,000 glyphs drawn 1,100 times: few invocations, but 1.1 million letters.
+        var result = PdfText.Extract(FormDrawnRepeatedly(draws: 1100));
+        var allowed = PdfText.Extract(FormDrawnRepeatedly(draws: 50));
+
+        Assert.Equal(PdfText.BeyondLimitsCode, result.Code);
+        Assert.True(allowed.IsSuccess, allowed.Message);
+        Assert.Equal(50 * 1000, allowed.Text.Count(c => c == 'x'));
+    }
+
+    private static byte[] FormDrawnRepeatedly(int draws) => RawPdf.Build(
+    [
+        new("<< /Type /Catalog /Pages 2 0 R >>"),
+        new("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+        new("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /T 5 0 R >> >> /Contents 4 0 R >>"),
+        new("", Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("/T Do ", draws)))),
+        new("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 6 0 R >> >>",
+            Encoding.ASCII.GetBytes("BT /F1 1 Tf 0 0 Td <" + string.Concat(Enumerable.Repeat("78", 1000)) + "> Tj ET")),
+        new(Helvetica),
+    ]);
+
+    [Fact]
     public void Extract_FormChainDeeperThanLimit_BeyondLimitsCode()
     {
         const int forms = 20;
