@@ -68,6 +68,19 @@ public sealed class PdfTextHostileTests
     }
 
     [Fact]
+    public void Extract_EncryptedWithEmptyUserPassword_TextExtracted()
+    {
+        // Owner-password-only "protection" (printing/copying restrictions): every reader opens it without asking,
+        // so it is not password-protected for our purposes and its text is scrubbed like any other.
+        var pdf = Rc4Pdf.WithEmptyUserPassword($"BT /F1 12 Tf 10 100 Td ({PdfTextTests.Bsn}) Tj ET");
+
+        var result = PdfText.Extract(pdf);
+
+        Assert.True(result.IsSuccess, result.Message);
+        Assert.Equal(PdfTextTests.Bsn, result.Text);
+    }
+
+    [Fact]
     public void Extract_FlateBomb_BeyondLimitsCode()
     {
         var content = "BT /F1 12 Tf 10 10 Td (x) Tj ET\n" + new string(' ', 8 * 1024 * 1024);
@@ -568,5 +581,62 @@ internal static class Lzw
         }
 
         return bytes;
+    }
+}
+
+/// <summary>PDF standard security handler, revision 2 (40-bit RC4), with an empty user password (ISO 32000-1, 7.6.3).</summary>
+internal static class Rc4Pdf
+{
+    private static readonly byte[] Padding = Convert.FromHexString("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A");
+
+    public static byte[] WithEmptyUserPassword(string content)
+    {
+        var owner = Convert.FromHexString("00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF");
+        var id = Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF");
+        const int permissions = -44;
+
+        // Algorithm 2: file key = MD5(padded password, O, P little-endian, first ID)[0..5]; algorithm 4: U = RC4(key, padding).
+        var key = Md5([.. Padding, .. owner, .. BitConverter.GetBytes(permissions), .. id])[..5];
+        var user = Rc4(key, Padding);
+
+        // Algorithm 1: object key = MD5(file key, object number (3 bytes LE), generation (2 bytes LE))[..10].
+        var objectKey = Md5([.. key, 4, 0, 0, 0, 0])[..10];
+        var encrypted = Rc4(objectKey, Encoding.Latin1.GetBytes(content));
+
+        return RawPdf.Build(
+            [
+                new("<< /Type /Catalog /Pages 2 0 R >>"),
+                new("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                new("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
+                new("", encrypted),
+                new("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+                new($"<< /Filter /Standard /V 1 /R 2 /O <{Convert.ToHexString(owner)}> /U <{Convert.ToHexString(user)}> /P {permissions} >>"),
+            ],
+            $"/Encrypt 6 0 R /ID [<{Convert.ToHexString(id)}> <{Convert.ToHexString(id)}>]");
+    }
+
+#pragma warning disable CA5351 // MD5 and RC4 are what the PDF standard security handler revision 2 prescribes.
+    private static byte[] Md5(byte[] data) => System.Security.Cryptography.MD5.HashData(data);
+#pragma warning restore CA5351
+
+    private static byte[] Rc4(byte[] key, byte[] data)
+    {
+        var s = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        for (int i = 0, j = 0; i < 256; i++)
+        {
+            j = (j + s[i] + key[i % key.Length]) & 0xFF;
+            (s[i], s[j]) = (s[j], s[i]);
+        }
+
+        var output = new byte[data.Length];
+        for (int n = 0, i = 0, j = 0; n < data.Length; n++)
+        {
+            i = (i + 1) & 0xFF;
+            j = (j + s[i]) & 0xFF;
+            (s[i], s[j]) = (s[j], s[i]);
+            output[n] = (byte)(data[n] ^ s[(s[i] + s[j]) & 0xFF]);
+        }
+
+        return output;
     }
 }
