@@ -136,6 +136,18 @@ public sealed class PdfTextTests
     }
 
     [Fact]
+    public void Extract_KernedTextArrays_TightKerningJoinsWideGapSeparates()
+    {
+        // TJ offsets are thousandths of the font size: -15/20 are kerning inside a word, -300 is a word gap.
+        var result = PdfText.Extract(RawPdf.Page(
+            "BT /F1 11 Tf 10 150 Td [(NL91)-15(ABNA)20(0417164300)] TJ ET BT /F1 11 Tf 10 120 Td [(1234)-300(AB)] TJ ET",
+            filter: ""));
+
+        Assert.True(result.IsSuccess, result.Message);
+        Assert.Equal($"{Iban}\n{Postcode}", result.Text);
+    }
+
+    [Fact]
     public void Extract_FakeBoldDrawnTwice_IdentifierOnce()
     {
         var builder = new PdfDocumentBuilder();
