@@ -96,13 +96,13 @@ public sealed class SubjectEncodingsTests(SqliteFilesSignalsHub hub) : IClassFix
         Assert.Equal(before.Tables["subject_encodings"] + 40, after.Tables["subject_encodings"]);
         await using var scope = hub.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var vault = scope.ServiceProvider.GetRequiredService<Pseudonymisation.Vault.IdentityVault>();
+        var vault = scope.ServiceProvider.GetRequiredService<SharingHub.Pseudonymisation.Vault.IdentityVault>();
         var ids = (await SignalApi.JsonAsync(response)).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("signalId").GetGuid()).ToList();
         var rows = await db.Signals.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync();
         Assert.Equal(40, rows.Count);
         foreach (var row in rows)
         {
-            Assert.Equal("Zwartveen", (await vault.OpenAsync(Subjects.Subject.VaultIdOf(row.SubjectId), row.Identity))["surname"]!.Raw);
+            Assert.Equal("Zwartveen", (await vault.OpenAsync(SharingHub.Hub.Subjects.Subject.VaultIdOf(row.SubjectId), row.Identity))["surname"]!.Raw);
         }
     }
 
