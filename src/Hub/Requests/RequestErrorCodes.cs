@@ -81,6 +81,4 @@ public static class RequestErrorCodes
     /// <summary>403: the moreel-beraad gate is recorded by a moreel-beraad facilitator only.</summary>
     public const string FacilitatorRequired = "SH3164";
 
-    /// <summary>403: the token lacks the scope this endpoint needs (requests for the requester, review for reviewers).</summary>
-    public const string ScopeRequired = "SH3165";
 }
