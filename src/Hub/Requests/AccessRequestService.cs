@@ -178,7 +178,9 @@ internal sealed class AccessRequestService(
             problem.Extensions["decidingClause"] = decision.DecidingClauseId;
             problem.Extensions["clauses"] = RequestPolicy.Clauses(decision);
             problem.Extensions["reasons"] = RequestPolicy.Views(decision.Reasons);
-            return TypedResults.Problem(problem);
+            problem.Extensions[HubProblems.TraceIdExtension] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.HttpContext.TraceIdentifier;
+            // Written as JSON directly: the shared problem customiser drops a "requestId" extension (ASP.NET's own), and here it is ours.
+            return TypedResults.Json(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", StatusCodes.Status403Forbidden);
         }
 
         var answer = new AccessRequestCreated(

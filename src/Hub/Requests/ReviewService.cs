@@ -127,10 +127,10 @@ internal sealed class ReviewService(
             return Refused(StatusCodes.Status409Conflict, RequestErrorCodes.RequestClosed, "The request is closed.");
         }
 
-        var requirement = request.Open.FirstOrDefault(g => g.Gate == gate);
+        var requirement = request.Gates.FirstOrDefault(g => g.Gate == gate);
         if (requirement is null)
         {
-            return Refused(StatusCodes.Status409Conflict, RequestErrorCodes.GateNotRequired, "That gate is not (or no longer) required for this request.");
+            return Refused(StatusCodes.Status409Conflict, RequestErrorCodes.GateNotRequired, "That gate is not required for this request.");
         }
 
         var actor = RequestAudit.ActorOf(caller);
@@ -164,6 +164,11 @@ internal sealed class ReviewService(
         if (await db.Reviews.AsNoTracking().AnyAsync(r => r.RequestId == row.Id && r.ReviewerActor == actor && r.Gate == requirement.Name, cancellationToken).ConfigureAwait(false))
         {
             return Refused(StatusCodes.Status409Conflict, RequestErrorCodes.AlreadyReviewed, "The caller already reviewed this gate of this request.");
+        }
+
+        if ((row.ApprovedGates & (int)gate) != 0)
+        {
+            return Refused(StatusCodes.Status409Conflict, RequestErrorCodes.GateNotRequired, "That gate has already been approved.");
         }
 
         if (gate != ApprovalGates.MoreelBeraad)
