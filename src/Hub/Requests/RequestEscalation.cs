@@ -80,6 +80,11 @@ public sealed partial class RequestEscalation(IServiceScopeFactory scopes, IOpti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.EscalationEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.EscalationInterval, time);
         try
         {

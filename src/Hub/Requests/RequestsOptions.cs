@@ -17,4 +17,7 @@ public sealed class RequestsOptions
 
     /// <summary>How often <see cref="RequestEscalation"/> looks for overdue reviews.</summary>
     public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>False stops the periodic escalation pass (tests call <see cref="RequestEscalation.RunOnceAsync"/> directly).</summary>
+    public bool EscalationEnabled { get; set; } = true;
 }

@@ -10,7 +10,7 @@ public static class RequestsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RequestsOptions>().Bind(configuration.GetSection(RequestsOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.DefaultGrantDays <= o.MaxGrantDays, "Requests:DefaultGrantDays must not exceed Requests:MaxGrantDays.")
-            .Validate(o => o.EscalationInterval > TimeSpan.Zero, "Requests:EscalationInterval must be positive.")
+            .Validate(o => o.EscalationInterval > TimeSpan.Zero && o.EscalationInterval <= TimeSpan.FromDays(49), "Requests:EscalationInterval must be positive and at most 49 days.")
             .ValidateOnStart();
         services.AddSingleton<RequestAudit>();
         services.AddScoped<RequestReader>().AddScoped<GrantFactory>().AddScoped<AccessRequestService>().AddScoped<RequestQueries>().AddScoped<ReviewService>();

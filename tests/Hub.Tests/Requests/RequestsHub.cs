@@ -70,13 +70,16 @@ public class RequestsHub : IAsyncLifetime
 
     public HubFactory Factory { get; private set; } = null!;
 
+    /// <summary>Settings for the hub; the periodic escalation pass is off unless a test turns it on (tests call RunOnceAsync).</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal) { ["Requests:EscalationEnabled"] = "false" };
+
     public bool IsPostgres => _postgres is not null;
 
     public virtual async Task InitializeAsync() => await StartAsync(_postgres);
 
     protected async Task StartAsync(string? postgres)
     {
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>(Settings);
         if (postgres is not null)
         {
             settings["Storage:Provider"] = "Postgres";
