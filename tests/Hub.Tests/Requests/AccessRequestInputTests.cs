@@ -120,6 +120,25 @@ public sealed class AccessRequestInputTests(AccessRequestInputTests.Hub hub) : I
     }
 
     [Fact]
+    public async Task Create_IdentifiersInJustifications_StoredScrubbed()
+    {
+        var token = await hub.SystemTokenAsync(RequestsHub.Politie);
+        var body = RequestsHub.RequestBody(hub.SubjectRef, necessity: RequestsHub.Necessity + " Zijn BSN is 123456782 en hij mailt via jan.jansen@example.nl.",
+            subsidiarity: RequestsHub.Subsidiarity + " Bel hem op 0612345678.");
+
+        var (status, created) = await hub.CreateRequestAsync(token, body);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var id = created.GetProperty("id").GetGuid();
+        var row = await hub.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.AccessRequests, r => r.Id == id));
+        var stored = row.Necessity + row.Proportionality + row.Subsidiarity;
+        Assert.DoesNotContain("123456782", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("jan.jansen@example.nl", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("0612345678", stored, StringComparison.Ordinal);
+        Assert.Contains("huisbezoek", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Queue_WithoutReviewScope_403()
     {
         var (status, problem) = await hub.GetAsync(await hub.SystemTokenAsync(RequestsHub.Politie), "/api/v1/convenants/zvh/access-requests?status=pending-review");

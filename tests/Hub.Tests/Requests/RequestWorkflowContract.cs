@@ -13,7 +13,7 @@ public abstract class RequestWorkflowContract(RequestsHub hub)
 {
     private const string Deliberation = """
         {"dilemma":"Mag de politie de identiteit van een minderjarige kennen voor een huisbezoek, gezien de vertrouwensrelatie met de jeugdzorg?",
-         "facts":"De jongere is in het casusoverleg besproken; het plan vraagt een gesprek met de wijkagent.",
+         "facts":"De jongere (BSN 100039595) is in het casusoverleg besproken; het plan vraagt een gesprek met de wijkagent.",
          "values":["bescherming van de jongere","privacy","veiligheid van de buurt"],
          "options":[{"option":"Niet verstrekken","assessment":"Het plan kan dan niet worden uitgevoerd."},
                     {"option":"Alleen naam en geboortedatum verstrekken","assessment":"Minimaal nodig voor het huisbezoek."}],
@@ -102,6 +102,8 @@ public abstract class RequestWorkflowContract(RequestsHub hub)
         Assert.Equal(3, record.GetProperty("participants").GetArrayLength());
         Assert.Equal(2, record.GetProperty("options").GetArrayLength());
         Assert.Equal("moreel-beraad-facilitator", review.ReviewerRole);
+        Assert.DoesNotContain("100039595", review.Deliberation, StringComparison.Ordinal);
+        Assert.Contains("casusoverleg", record.GetProperty("facts").GetString(), StringComparison.Ordinal);
 
         var records = await hub.AuditSinceAsync(before);
         Assert.Contains(records, r => r.Operation == AuditOperations.AccessRequest && r.DecisionReasons.Contains("decision:NeedsApproval"));
