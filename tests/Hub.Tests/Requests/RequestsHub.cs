@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -126,44 +122,8 @@ public class RequestsHub : IAsyncLifetime
     }
 
     /// <summary>A person token (scopes requests + review) through the login page and the authorization-code flow with PKCE.</summary>
-    public async Task<string> PersonTokenAsync(string userName)
-    {
-        using var browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        using var loginPage = await browser.GetAsync(new Uri(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = Portal,
-            ["response_type"] = "code",
-            ["redirect_uri"] = RedirectUri,
-            ["scope"] = "requests review",
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = "S256",
-            ["state"] = "s",
-        }), UriKind.Relative));
-        var html = await loginPage.Content.ReadAsStringAsync();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Hidden(html, "__RequestVerificationToken")),
-            ["returnUrl"] = WebUtility.HtmlDecode(Hidden(html, "returnUrl")),
-            ["username"] = userName,
-            ["password"] = Password,
-        });
-        using var afterLogin = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), form);
-        var code = QueryHelpers.ParseQuery(afterLogin.RequestMessage!.RequestUri!.Query)["code"].ToString();
-        Assert.False(string.IsNullOrEmpty(code), "login failed for a test person");
-        using var api = Factory.CreateApiClient();
-        using var exchange = await api.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = RedirectUri,
-            ["client_id"] = Portal,
-            ["code_verifier"] = verifier,
-        }));
-        var body = await Tokens.ReadJsonAsync(exchange);
-        return body.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> PersonTokenAsync(string userName) =>
+        PersonTokens.GetAsync(Factory, userName, Password, "requests review", Portal, new Uri(RedirectUri));
 
     /// <summary>Cached person tokens (valid 15 minutes of fake time; tests that move the clock far fetch fresh ones).</summary>
     public async Task<string> CachedPersonTokenAsync(string userName)
@@ -305,14 +265,6 @@ public class RequestsHub : IAsyncLifetime
     public const string Proportionality = "Alleen naam en geboortedatum worden gevraagd, geen adres of andere gegevens, voor maximaal dertig dagen.";
     public const string Subsidiarity = "Gepseudonimiseerde gegevens volstaan niet omdat de agent de jongere persoonlijk moet kunnen aanspreken tijdens de uitvoering.";
 
-    private static string Hidden(string html, string name)
-    {
-        var match = Regex.Match(html, "name=\"" + Regex.Escape(name) + "\" value=\"([^\"]*)\"", RegexOptions.CultureInvariant);
-        Assert.True(match.Success, "hidden field " + name + " missing");
-        return match.Groups[1].Value;
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>The same hub on a fresh PostgreSQL database.</summary>
