@@ -39,6 +39,30 @@ internal static class RequestPolicy
     }
 
     /// <summary>
+    /// Whether the convenant lets <paramref name="reviewerParty"/> acting as <paramref name="role"/> see this request for review
+    /// (action <c>review</c>, pseudonymised, the request's purpose, categories, subject type, phase and level, at
+    /// <paramref name="at"/>): prohibitions such as "never the reporter's identity" or "police never sees health data" apply to
+    /// reviewers too, and an expired convenant lets nobody review.
+    /// </summary>
+    public static bool PermitsReview(ConvenantCatalog catalog, CompiledConvenant convenant, AccessRequest row, string requesterParty, string reviewerParty, string role, DateTimeOffset at)
+    {
+        if (Rebuild(catalog, convenant, row, requesterParty, at, ApprovalGates.None) is not { } request)
+        {
+            return false;
+        }
+
+        var review = request with
+        {
+            Partner = convenant.FindParty(reviewerParty),
+            Role = convenant.FindRole(role),
+            Action = PolicyAction.Review,
+            Mode = AccessMode.Pseudonymised,
+            Counterpart = default,
+        };
+        return !catalog.Decide(review).IsDeny;
+    }
+
+    /// <summary>
     /// The requirement of one gate, merged over every rule that demands it: the largest quorum, the shortest wait, and a
     /// reviewer must be eligible under every one of them.
     /// </summary>

@@ -53,7 +53,7 @@ internal sealed class RequestQueries(HubDbContext db, HubConvenants convenants, 
         {
             var request = reader.Complete(row, convenant, parties.GetValueOrDefault(row.RequesterPartnerId) ?? string.Empty);
             var visible = status == AccessRequestStatus.PendingReview
-                ? RequestReader.IsPrivacyOfficer(access.Caller, row.ConvenantId) || RequestReader.MayReview(request, access.Caller)
+                ? RequestReader.IsPrivacyOfficer(access.Caller, row.ConvenantId) || reader.MayReview(request, access.Caller)
                 : await reader.MaySeeAsync(request, access.Caller, cancellationToken).ConfigureAwait(false);
             if (visible)
             {

@@ -24,7 +24,7 @@ internal sealed record LoadedRequest(AccessRequest Row, CompiledConvenant Conven
 /// decides who may see them: the requester's partner (scope requests), privacy officers of the convenant and eligible
 /// reviewers (scope review). Everyone else gets the same 404 as for an id that does not exist.
 /// </summary>
-internal sealed class RequestReader(HubDbContext db, HubConvenants convenants, SubjectDirectory directory)
+internal sealed class RequestReader(HubDbContext db, HubConvenants convenants, SubjectDirectory directory, TimeProvider time)
 {
     public const string PrivacyOfficerRole = "privacy-officer";
     public const string FacilitatorRole = "moreel-beraad-facilitator";
@@ -70,8 +70,12 @@ internal sealed class RequestReader(HubDbContext db, HubConvenants convenants, S
         return new LoadedRequest(row, convenant, requesterParty, gates);
     }
 
-    /// <summary>The caller's roles in the request's convenant that are eligible for <paramref name="gate"/> (another partner where the quorum says so).</summary>
-    public static IReadOnlyList<string> EligibleRoles(LoadedRequest request, HubCaller caller, GateRequirement gate)
+    /// <summary>
+    /// The caller's roles in the request's convenant that are eligible for <paramref name="gate"/>: named by the quorum, held by
+    /// the caller's party, from another partner and party where the quorum says so, and permitted by the convenant to review
+    /// the request now (<see cref="RequestPolicy.PermitsReview"/>).
+    /// </summary>
+    public IReadOnlyList<string> EligibleRoles(LoadedRequest request, HubCaller caller, GateRequirement gate)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
@@ -81,15 +85,23 @@ internal sealed class RequestReader(HubDbContext db, HubConvenants convenants, S
             return [];
         }
 
-        return [.. caller.RolesIn(request.Row.ConvenantId).Where(role =>
-            RequestPolicy.IsEligible(request.Convenant, gate, caller.PartyType ?? string.Empty, role, request.RequesterParty))];
+        var party = caller.PartyType ?? string.Empty;
+        return [.. caller.RolesIn(request.Row.ConvenantId).Where(role => IsEligible(request, gate, party, role))];
+    }
+
+    /// <summary>Eligibility of one party + role for a gate (also used for moreel-beraad participants).</summary>
+    public bool IsEligible(LoadedRequest request, GateRequirement gate, string party, string role)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RequestPolicy.IsEligible(request.Convenant, gate, party, role, request.RequesterParty)
+            && RequestPolicy.PermitsReview(convenants.Catalog, request.Convenant, request.Row, request.RequesterParty, party, role, time.GetUtcNow());
     }
 
     public static bool IsPrivacyOfficer(HubCaller caller, string convenant) =>
         caller.HasScope(HubScopes.Review) && caller.RolesIn(convenant).Contains(PrivacyOfficerRole, StringComparer.Ordinal);
 
     /// <summary>Whether the caller may work on the request as a reviewer: eligible for an open gate and not the requester.</summary>
-    public static bool MayReview(LoadedRequest request, HubCaller caller) =>
+    public bool MayReview(LoadedRequest request, HubCaller caller) =>
         caller.HasScope(HubScopes.Review) && request.IsPending && RequestAudit.ActorOf(caller) != request.Row.RequesterActor
         && request.Open.Any(g => EligibleRoles(request, caller, g).Count > 0);
 

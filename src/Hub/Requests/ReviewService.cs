@@ -145,7 +145,7 @@ internal sealed class ReviewService(
             return Refused(StatusCodes.Status403Forbidden, RequestErrorCodes.ReviewerNotEligible, "The caller does not hold that role in this convenant.");
         }
 
-        var eligible = RequestReader.EligibleRoles(request, caller, requirement).Where(r => body.Role is null || r == body.Role).ToArray();
+        var eligible = reader.EligibleRoles(request, caller, requirement).Where(r => body.Role is null || r == body.Role).ToArray();
         if (gate == ApprovalGates.MoreelBeraad)
         {
             if (eligible.Length > 0 && !eligible.Contains(RequestReader.FacilitatorRole, StringComparer.Ordinal))
@@ -214,7 +214,7 @@ internal sealed class ReviewService(
             var person = people.FirstOrDefault(p => string.Equals(p.UserName, name, StringComparison.Ordinal));
             var eligible = person is not null && person.PartnerEnabled
                 && "person:" + person.Id.ToString("N") != request.Row.RequesterActor
-                && roles.Where(r => r.PersonId == person.Id).Any(r => RequestPolicy.IsEligible(request.Convenant, requirement, person.Party, r.Role, request.RequesterParty));
+                && roles.Where(r => r.PersonId == person.Id).Any(r => reader.IsEligible(request, requirement, person.Party, r.Role));
             if (!eligible)
             {
                 return ([], new Refusal(StatusCodes.Status422UnprocessableEntity, RequestErrorCodes.InvalidParticipants,

@@ -118,7 +118,7 @@ public sealed class RequestTimeTests
     }
 
     [Fact]
-    public async Task Review_ConvenantExpiredBeforeTheLastApproval_DeniedNoGrant()
+    public async Task Review_ConvenantExpiredWhilePending_NobodyMayReviewNoGrant()
     {
         var hub = new RequestsHub();
         await hub.InitializeAsync();
@@ -130,12 +130,12 @@ public sealed class RequestTimeTests
             var id = created.GetProperty("id").GetGuid();
 
             hub.Time.SetUtcNow(new DateTimeOffset(2029, 3, 2, 9, 0, 0, TimeSpan.Zero));
-            var (status, body) = await hub.ReviewAsync(await hub.PersonTokenAsync(RequestsHub.PoZvh), id,
+            var (status, problem) = await hub.ReviewAsync(await hub.PersonTokenAsync(RequestsHub.PoZvh), id,
                 """{"gate":"four-eyes","verdict":"approve","motivation":"Noodzaak en proportionaliteit zijn voldoende onderbouwd voor deze actie."}""");
 
-            Assert.Equal(HttpStatusCode.Created, status);
-            Assert.Equal("denied", body.GetProperty("status").GetString());
-            Assert.Equal("ZVH-I-01", await hub.WithDbAsync(db => db.AccessRequests.Where(r => r.Id == id).Select(r => r.DecidingClause).SingleAsync()));
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Equal(RequestErrorCodes.ReviewerNotEligible, problem.GetProperty("code").GetString());
+            Assert.Equal(AccessRequestStatus.PendingReview, await hub.WithDbAsync(db => db.AccessRequests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
             Assert.Equal(0, await hub.WithDbAsync(db => db.Grants.CountAsync()));
         }
         finally

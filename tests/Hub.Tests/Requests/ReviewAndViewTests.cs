@@ -80,6 +80,7 @@ public sealed class ReviewAndViewTests(ReviewAndViewTests.Hub hub) : IClassFixtu
         { "record on another gate", RequestsHub.PoZvh, "pending", Review("four-eyes", deliberation: Deliberation()), HttpStatusCode.UnprocessableEntity, RequestErrorCodes.InvalidDeliberation },
         { "reviewer who may not see it", RequestsHub.Medewerker, "pending", Review("four-eyes"), HttpStatusCode.NotFound, RequestErrorCodes.RequestNotFound },
         { "unknown request", RequestsHub.PoZvh, "unknown", Review("four-eyes"), HttpStatusCode.NotFound, RequestErrorCodes.RequestNotFound },
+        { "party the convenant does not let review", RequestsHub.PoPolitie, "person", Review("privacy-officer"), HttpStatusCode.Forbidden, RequestErrorCodes.ReviewerNotEligible },
         { "review by the requester", RequestsHub.Agent, "person", Review("privacy-officer"), HttpStatusCode.Forbidden, RequestErrorCodes.RequesterMayNotReview },
         { "review of a closed request", RequestsHub.PoZvh, "closed", Review("four-eyes"), HttpStatusCode.Conflict, RequestErrorCodes.RequestClosed },
     };
