@@ -28,6 +28,9 @@ public class RequestsHub : IAsyncLifetime
     public const string GemeentePartner = "gemeente-req";
     public const string ZvhPartner = "zvh-req";
     public const string Portal = "portal-req";
+
+    /// <summary>A system client of the ZVH bureau with scope review (reviews must still come from people).</summary>
+    public const string ZvhReviewSystem = "zvh-review-sys";
     public const string RedirectUri = "http://localhost/callback";
     public const string Password = "correct horse battery staple";
 
@@ -95,6 +98,7 @@ public class RequestsHub : IAsyncLifetime
             await accounts.CreateSystemClientAsync(Politie, PolitiePartner, TestAccounts.Secret, ["signals", "requests"], isDemo: false);
             await accounts.CreateSystemClientAsync(Gemeente, GemeentePartner, TestAccounts.Secret, ["signals", "requests"], isDemo: false);
             await accounts.CreateSystemClientAsync(Zorg, "zorg-req-partner", TestAccounts.Secret, ["signals", "requests"], isDemo: false);
+            await accounts.CreateSystemClientAsync(ZvhReviewSystem, ZvhPartner, TestAccounts.Secret, ["review"], isDemo: false);
             await accounts.CreatePortalClientAsync(Portal, [new Uri(RedirectUri)], [], ["requests", "review"], isDemo: false);
             await accounts.CreatePersonAsync(PoZvh, "PO ZVH", Password, ZvhPartner, [new("zvh", "privacy-officer")]);
             await accounts.CreatePersonAsync(PoZvh2, "PO2 ZVH", Password, ZvhPartner, [new("zvh", "privacy-officer")]);

@@ -115,6 +115,20 @@ public sealed class ReviewAndViewTests(ReviewAndViewTests.Hub hub) : IClassFixtu
     }
 
     [Fact]
+    public async Task Review_BySystemClient_403PersonRequiredNothingChanged()
+    {
+        using var http = hub.Factory.CreateApiClient();
+        var token = await Infrastructure.Tokens.GetAsync(http, RequestsHub.ZvhReviewSystem, Infrastructure.TestAccounts.Secret, "review");
+        var counts = await hub.CountsAsync();
+
+        var (status, problem) = await hub.ReviewAsync(token, hub.Pending, Review("four-eyes"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(RequestErrorCodes.PersonRequired, problem.GetProperty("code").GetString());
+        Assert.Equal(counts, await hub.CountsAsync());
+    }
+
+    [Fact]
     public async Task Review_SameReviewerTwice_409AlreadyReviewed()
     {
         var id = await hub.CreateAsync(await hub.SystemTokenAsync(RequestsHub.Politie), RequestsHub.RequestBody(hub.SubjectRef), "pending-review");
