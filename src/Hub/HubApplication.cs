@@ -16,6 +16,7 @@ using SharingHub.Hub.Operations.RateLimiting;
 using SharingHub.Hub.Operations.RequestLimits;
 using SharingHub.Hub.Operations.Telemetry;
 using SharingHub.Hub.Processing;
+using SharingHub.Hub.Requests;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Signals;
 using SharingHub.Hub.Subjects;
@@ -98,6 +99,7 @@ public static class HubApplication
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
+        services.AddHubRequests(configuration);
         services.AddHubDisclosure();
         services.AddHubCases();
     }

@@ -55,6 +55,9 @@ public sealed class AccessRequest
 
     public bool IsMinor { get; set; }
 
+    /// <summary>How many days a grant made for this request stays valid (the requested duration, capped by configuration).</summary>
+    public int GrantDays { get; set; }
+
     /// <summary>Noodzaak, scrubbed.</summary>
     public required string Necessity { get; set; }
 

@@ -10,6 +10,7 @@ public static class AuditOperations
     public const string AccessRequest = "request.created";
     public const string Review = "request.reviewed";
     public const string Grant = "request.granted";
+    public const string RequestEscalated = "request.escalated";
     public const string RequestRevoked = "request.revoked";
     public const string Disclosure = "disclosure";
     public const string View = "disclosure.viewed";

@@ -882,6 +882,9 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
                         .IsUnicode(false)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<int>("GrantDays")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsMinor")
                         .HasColumnType("boolean");
 

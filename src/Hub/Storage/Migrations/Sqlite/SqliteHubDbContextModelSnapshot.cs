@@ -873,6 +873,9 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("GrantDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsMinor")
                         .HasColumnType("INTEGER");
 
