@@ -14,6 +14,7 @@ using SharingHub.Hub.Operations.RateLimiting;
 using SharingHub.Hub.Operations.RequestLimits;
 using SharingHub.Hub.Operations.Telemetry;
 using SharingHub.Hub.Processing;
+using SharingHub.Hub.Retention;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Signals;
 using SharingHub.Hub.Subjects;
@@ -96,6 +97,7 @@ public static class HubApplication
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
+        services.AddHubRetention(configuration);
     }
 
     private static void UsePipeline(WebApplication app)
