@@ -65,44 +65,42 @@ public sealed partial class RetentionService(
             return null;
         }
 
+        using var activity = HubTelemetry.Source.StartActivity("retention.run");
+        activity?.SetTag("hub.convenant", convenant);
+        var now = time.GetUtcNow();
+        int recovered, pendingManifests;
+        RetentionPlan plan;
+        Dictionary<Guid, string> anchors;
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            using var activity = HubTelemetry.Source.StartActivity("retention.run");
-            activity?.SetTag("hub.convenant", convenant);
-            var now = time.GetUtcNow();
-            int recovered, pendingManifests;
-            RetentionPlan plan;
-            Dictionary<Guid, string> anchors;
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-                (recovered, pendingManifests) = await _documents.RecoverAsync(db, cancellationToken).ConfigureAwait(false);
-                var snapshot = await RetentionSnapshot.LoadAsync(db, convenant, null, cancellationToken).ConfigureAwait(false);
-                plan = RetentionPlanner.Plan(compiled, snapshot, now);
-                anchors = Anchors(snapshot);
-            }
-
-            var executed = new List<ClusterWork>();
-            var errors = new List<string>();
-            var documentsDeleted = recovered;
-            foreach (var cluster in plan.Work)
-            {
-                var (done, deleted, error) = await ExecuteClusterAsync(compiled, cluster.Root, now, actor, cancellationToken).ConfigureAwait(false);
-                documentsDeleted += deleted;
-                if (done is not null)
-                {
-                    executed.Add(done);
-                }
-                else if (error is not null)
-                {
-                    errors.Add(error);
-                }
-            }
-
-            var executedPlan = plan with { Work = executed };
-            var outcome = new RetentionRunOutcome(executed.Count, errors.Count, documentsDeleted, pendingManifests, errors);
-            return RetentionReports.Build(executedPlan, anchors, dryRun: false, outcome);
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            (recovered, pendingManifests) = await _documents.RecoverAsync(db, cancellationToken).ConfigureAwait(false);
+            var snapshot = await RetentionSnapshot.LoadAsync(db, convenant, null, cancellationToken).ConfigureAwait(false);
+            plan = RetentionPlanner.Plan(compiled, snapshot, now);
+            anchors = Anchors(snapshot);
         }
+
+        var executed = new List<ClusterWork>();
+        var errors = new List<string>();
+        var documentsDeleted = recovered;
+        foreach (var cluster in plan.Work)
+        {
+            var (done, deleted, error) = await ExecuteClusterAsync(compiled, cluster.Root, now, actor, cancellationToken).ConfigureAwait(false);
+            documentsDeleted += deleted;
+            if (done is not null)
+            {
+                executed.Add(done);
+            }
+            else if (error is not null)
+            {
+                errors.Add(error);
+            }
+        }
+
+        var executedPlan = plan with { Work = executed };
+        var outcome = new RetentionRunOutcome(executed.Count, errors.Count, documentsDeleted, pendingManifests, errors);
+        return RetentionReports.Build(executedPlan, anchors, dryRun: false, outcome);
     }
 
     private async Task<(ClusterWork? Done, int DocumentsDeleted, string? Error)> ExecuteClusterAsync(
