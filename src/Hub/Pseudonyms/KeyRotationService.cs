@@ -80,8 +80,8 @@ public sealed partial class KeyRotationService(
         await using (scope.ConfigureAwait(false))
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            subjectIds = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant).Select(k => k.SubjectId).Distinct()
-                .OrderBy(id => id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            subjectIds = [.. (await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant).Select(k => k.SubjectId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Order()];
         }
 
         foreach (var batch in subjectIds.Chunk(BatchSize))
@@ -96,11 +96,11 @@ public sealed partial class KeyRotationService(
                     .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
                 var stored = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(ids).Contains(k.SubjectId))
                     .ToListAsync(cancellationToken).ConfigureAwait(false);
-                var payloads = await db.Signals.AsNoTracking().Where(s => s.ConvenantId == convenant && EF.Parameter(ids).Contains(s.SubjectId) && s.Identity.Length > 0)
+                var payloads = await db.Signals.AsNoTracking().Where(s => s.ConvenantId == convenant && EF.Parameter(ids).Contains(s.SubjectId))
                     .Select(s => new { s.SubjectId, s.Identity }).ToListAsync(cancellationToken).ConfigureAwait(false);
-                var memberPayloads = await db.SignalMembers.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.SubjectId) && m.Identity.Length > 0)
+                var memberPayloads = await db.SignalMembers.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.SubjectId))
                     .Select(m => new { m.SubjectId, m.Identity }).ToListAsync(cancellationToken).ConfigureAwait(false);
-                var identities = payloads.Concat(memberPayloads).ToLookup(p => p.SubjectId, p => p.Identity);
+                var identities = payloads.Concat(memberPayloads).Where(p => p.Identity.Length > 0).ToLookup(p => p.SubjectId, p => p.Identity);
                 var newKeys = new List<SubjectKey>();
                 var audited = new List<Subject>();
                 foreach (var id in ids)

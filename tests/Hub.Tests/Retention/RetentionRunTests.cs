@@ -83,7 +83,9 @@ public sealed class RetentionRunTests
         hub.Time.Advance(TimeSpan.FromDays(3 * 365));
         var open = await hub.RunAsync();
         Assert.Empty(open.GetProperty("actions").EnumerateArray());
-        Assert.Empty(open.GetProperty("reporterShreds").EnumerateArray());
+        var reporterShred = Assert.Single(open.GetProperty("reporterShreds").EnumerateArray());
+        Assert.Equal("ZVH-T-05", reporterShred.GetProperty("clause").GetString());
+        Assert.DoesNotContain(SharingHub.Hub.Signals.Signal.ReporterVaultIdOf(signalId), await hub.VaultKeyIdsAsync());
         var waiting = Assert.Single(open.GetProperty("waiting").EnumerateArray());
         Assert.Equal("ZVH-T-02", waiting.GetProperty("clause").GetString());
         Assert.Equal("casus-closed", waiting.GetProperty("waitingFor").GetString());

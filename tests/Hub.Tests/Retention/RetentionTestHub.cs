@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Pseudonyms;
@@ -47,7 +48,7 @@ internal sealed class RetentionTestHub : IAsyncDisposable
     public static async Task<RetentionTestHub> StartAsync(bool postgres = false, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal) { ["Retention:Enabled"] = "false" };
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal) { ["Retention:Enabled"] = "false", ["Auth:PasswordIterations"] = "100000" };
         PostgresDatabase? database = null;
         if (postgres)
         {
@@ -149,14 +150,14 @@ internal sealed class RetentionTestHub : IAsyncDisposable
     public async Task<JsonElement> PreviewAsync(string? token = null)
     {
         var (status, body) = await CallAsync(HttpMethod.Get, "/api/v1/convenants/zvh/retention/preview", token ?? await PersonTokenAsync(Officer));
-        Assert.True(status == HttpStatusCode.OK, "preview failed: " + body);
+        Assert.True(status == HttpStatusCode.OK, "preview failed: " + body + LoggedErrors());
         return body;
     }
 
     public async Task<JsonElement> RunAsync(string? token = null)
     {
         var (status, body) = await CallAsync(HttpMethod.Post, "/api/v1/convenants/zvh/retention/run", token ?? await PersonTokenAsync(Officer));
-        Assert.True(status == HttpStatusCode.OK, "run failed: " + body);
+        Assert.True(status == HttpStatusCode.OK, "run failed: " + body + LoggedErrors());
         return body;
     }
 
@@ -169,14 +170,18 @@ internal sealed class RetentionTestHub : IAsyncDisposable
     public Task<List<string>> VaultKeyIdsAsync() =>
         DbAsync(db => db.Set<VaultDataKeyRow>().AsNoTracking().Select(k => k.SubjectId).OrderBy(k => k).ToListAsync());
 
-    /// <summary>Row counts of every hub table (the audit tables, which grow with every audited call, left out), every document, every vault key row and every signal's stored bytes.</summary>
+    /// <summary>Type and message of every exception the hub logged (for failure messages).</summary>
+    public string LoggedErrors() => string.Join('\n', Factory.Services.GetFakeLogCollector().GetSnapshot()
+        .Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(r => string.Join('\n', r.Message.Split('\n').Where(l => l.Contains("SharingHub", StringComparison.Ordinal) || l.Contains("Unhandled", StringComparison.Ordinal)))));
+
+    /// <summary>Row counts of every hub table (the audit tables and OpenIddict's token tables, which grow with every audited call, left out), every document, every vault key row and every signal's stored bytes.</summary>
     public async Task<string> StateAsync()
     {
         var (tables, documents) = await SignalApi.SnapshotAsync(Factory);
         var keys = await DbAsync(db => db.Set<VaultDataKeyRow>().AsNoTracking().OrderBy(k => k.SubjectId).Select(k => new { k.SubjectId, k.Wrapped }).ToListAsync());
         var signals = await DbAsync(db => db.Signals.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Identity, s.Reporter, s.Content, s.Summary }).ToListAsync());
         var state = new StringBuilder();
-        foreach (var (name, count) in tables.Where(t => !t.Key.StartsWith("audit", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var (name, count) in tables.Where(t => !t.Key.StartsWith("audit", StringComparison.Ordinal) && !t.Key.StartsWith("oidc_", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             state.Append(name).Append('=').Append(count).Append('\n');
         }
