@@ -88,6 +88,32 @@ public sealed class RetentionPlannerTests
         Assert.True(later.FullyPurged);
     }
 
+    [Fact]
+    public void Plan_AnonymiseRule_ErasesPayloadKeepsRowAndFreesTheKey()
+    {
+        var convenant = Zvh(doc => doc["retention"]![0]!["endAction"] = "anonymise");
+        var plan = RetentionPlanner.Plan(convenant, Snapshot("casusinformatie"), T0.AddMonths(6));
+        var work = Assert.Single(plan.Work);
+        Assert.Equal(RetentionEndAction.Anonymise, Assert.Single(work.Purges).Action);
+        Assert.Equal([Subject1], work.SubjectKeysToShred);
+        Assert.Equal("anonymise", Assert.Single(RetentionReports.Build(plan, new Dictionary<Guid, string>(), dryRun: true, outcome: null).Actions).Action);
+    }
+
+    [Fact]
+    public void Plan_GrantExpiredRule_WaitsForTheGrantThenCountsFromItsExpiry()
+    {
+        var convenant = Zvh(doc => doc["retention"]![0]!["countsFrom"] = "grant-expired");
+        var snapshot = Snapshot("casusinformatie");
+        Assert.Equal("grant", Assert.Single(RetentionPlanner.Plan(convenant, snapshot, T0.AddYears(3)).Signals).WaitingFor);
+
+        var expires = T0.AddMonths(2);
+        snapshot.Grants.Add(new GrantRow(Guid.NewGuid(), Subject1, expires, null));
+        var waiting = Assert.Single(RetentionPlanner.Plan(convenant, snapshot, T0.AddMonths(7)).Signals);
+        Assert.Equal(SignalVerdict.NotYetDue, waiting.Verdict);
+        Assert.Equal(expires.AddMonths(6), waiting.DueAt);
+        Assert.Equal(SignalVerdict.Due, Assert.Single(RetentionPlanner.Plan(convenant, snapshot, expires.AddMonths(6)).Signals).Verdict);
+    }
+
     private static RetentionSnapshot Snapshot(string categories, params CasusRow[] casus) => new()
     {
         Subjects = new() { [Subject1] = new SubjectRow(Subject1, null, "p1.1.AAAA") },

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using SharingHub.Hub.Audit;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Cases;
+using SharingHub.Hub.Disclosure;
+using SharingHub.Hub.Requests;
 using SharingHub.Hub.Retention;
 using SharingHub.Hub.Subjects;
 using SharingHub.HubCtl.Audit;
@@ -24,6 +27,19 @@ public sealed class RetentionRunTests
         await hub.AttachTextAsync(signalId, "Gesprek gevoerd, zorgen over de woonsituatie.");
         var subjectId = await hub.DbAsync(db => db.Signals.Where(s => s.Id == signalId).Select(s => s.SubjectId).SingleAsync());
         Assert.Equal(2, (await hub.DocumentsAsync()).Count);
+        var (pendingId, grantId) = (Guid.NewGuid(), Guid.NewGuid());
+        await hub.DbAsync(async db =>
+        {
+            db.AccessRequests.Add(Request(pendingId, subjectId, AccessRequestStatus.PendingReview, submitted));
+            db.AccessRequests.Add(Request(grantId, subjectId, AccessRequestStatus.Granted, submitted));
+            db.Grants.Add(new Grant
+            {
+                Id = grantId, RequestId = grantId, ConvenantId = "zvh", SubjectId = subjectId, RecipientPartnerId = "ret-gemeente", RecipientRole = "medewerker",
+                Purpose = "complexe-casuistiek", Categories = "casusinformatie", Fields = "aanmeldreden", Mode = "pseudonymised", Approvers = string.Empty,
+                Clause = "ZVH-F-01", GrantedAt = submitted, ExpiresAt = submitted.AddYears(1),
+            });
+            return await db.SaveChangesAsync();
+        });
 
         hub.Time.SetUtcNow(submitted.AddMonths(6).AddDays(-1));
         var early = await hub.RunAsync();
@@ -49,6 +65,13 @@ public sealed class RetentionRunTests
         Assert.DoesNotContain(Subject.VaultIdOf(subjectId), await hub.VaultKeyIdsAsync());
         Assert.Empty(await hub.DocumentsAsync());
         Assert.Empty(await hub.DocumentsAsync(DocumentPurgeQueue.Prefix));
+        Assert.Equal(1, report.GetProperty("subjects").GetProperty("grantsRevoked").GetInt32());
+        Assert.Equal(1, report.GetProperty("subjects").GetProperty("requestsWithdrawn").GetInt32());
+        var grant = await hub.DbAsync(db => db.Grants.AsNoTracking().SingleAsync(g => g.Id == grantId));
+        Assert.Equal(submitted.AddMonths(6), grant.RevokedAt);
+        Assert.Equal(RetentionService.SystemActor, grant.RevokedBy);
+        Assert.Equal(AccessRequestStatus.Withdrawn, await hub.DbAsync(db => db.AccessRequests.Where(r => r.Id == pendingId).Select(r => r.Status).SingleAsync()));
+        Assert.True(await hub.DbAsync(db => db.Subjects.AnyAsync(x => x.Id == subjectId)));
 
         var anchor = await hub.DbAsync(db => db.Subjects.Where(s => s.Id == subjectId).Select(s => s.Anchor).SingleAsync());
         var purge = (await AuditRecordsAsync(hub, anchor)).Single(r => r.Operation == AuditOperations.RetentionPurge);
@@ -57,6 +80,14 @@ public sealed class RetentionRunTests
         Assert.Contains("action:delete", purge.DecisionReasons);
         Assert.Equal("zvh", purge.ConvenantId);
         Assert.StartsWith("person:", purge.Actor, StringComparison.Ordinal);
+
+        var logs = string.Join('\n', hub.Factory.Services.GetFakeLogCollector().GetSnapshot()
+            .Select(r => r.Message + " " + string.Join(' ', r.StructuredState?.Select(p => p.Value) ?? [])));
+        foreach (var needle in new[] { "945807302", "Jansen", "1980-05-17", "woonsituatie" })
+        {
+            Assert.DoesNotContain(needle, early.ToString() + report.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(needle, logs, StringComparison.Ordinal);
+        }
 
         var again = await hub.RunAsync();
         Assert.Empty(again.GetProperty("actions").EnumerateArray());
@@ -225,6 +256,15 @@ public sealed class RetentionRunTests
         Assert.Empty(await hub.DocumentsAsync());
         Assert.Empty(await hub.DocumentsAsync(DocumentPurgeQueue.Prefix));
     }
+
+    private static AccessRequest Request(Guid id, Guid subjectId, string status, DateTimeOffset at) => new()
+    {
+        Id = id, ConvenantId = "zvh", ConvenantVersionHash = "sha256:test", RequesterPartnerId = "ret-gemeente", RequesterRole = "medewerker",
+        RequesterActor = "client:" + RetentionTestHub.Submitter, SubjectId = subjectId, SubjectRef = "s1.1.test", SubjectType = "person",
+        Purpose = "complexe-casuistiek", Categories = "casusinformatie", Fields = "aanmeldreden", Mode = "pseudonymised", Phase = "signal",
+        Necessity = "noodzaak", Proportionality = "proportionaliteit", Subsidiarity = "subsidiariteit", Status = status, DecidingClause = "ZVH-F-01",
+        Reasons = "ZVH-F-01", CreatedAt = at, DecidedAt = status == AccessRequestStatus.PendingReview ? null : at,
+    };
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
