@@ -53,16 +53,18 @@ internal sealed class RetentionSnapshot
             .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
         var ids = subjects.Keys.ToList();
 
+        // Erased payloads are stored as an empty array: compare with it in SQL rather than loading any ciphertext.
+        var erased = Array.Empty<byte>();
         var signals = await db.Signals.AsNoTracking()
             .Where(s => s.ConvenantId == convenant && EF.Parameter(ids).Contains(s.SubjectId))
             .Select(s => new SignalRow(s.Id, s.SubjectId, s.Categories, s.Phase, s.SubmittedAt,
-                s.Identity.Length > 0 || s.Content != null || s.Summary != null, s.Reporter != null))
+                s.Identity != erased || s.Content != null || s.Summary != null, s.Reporter != null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var signalIds = signals.Select(s => s.Id).ToList();
 
         var members = await db.SignalMembers.AsNoTracking()
             .Where(m => EF.Parameter(signalIds).Contains(m.SignalId) || EF.Parameter(ids).Contains(m.SubjectId))
-            .Select(m => new MemberRow(m.SignalId, m.SubjectId, m.Identity.Length > 0))
+            .Select(m => new MemberRow(m.SignalId, m.SubjectId, m.Identity != erased))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var encoded = (await db.SubjectEncodings.AsNoTracking().Where(e => EF.Parameter(signalIds).Contains(e.SignalId))
             .Select(e => e.SignalId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();

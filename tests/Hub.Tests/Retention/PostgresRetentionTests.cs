@@ -46,5 +46,9 @@ public sealed class PostgresRetentionTests
         var vault = hub.Factory.Services.GetRequiredService<IdentityVault>();
         var error = await Assert.ThrowsAsync<VaultException>(() => vault.OpenAsync(Subject.VaultIdOf(shreddedRow.SubjectId), shreddedRow.Identity));
         Assert.Equal("SH1104", error.Code);
+
+        var again = await hub.RunAsync();
+        Assert.Empty(again.GetProperty("actions").EnumerateArray());
+        Assert.Equal(0, again.GetProperty("outcome").GetProperty("clustersPurged").GetInt32());
     }
 }

@@ -151,6 +151,10 @@ public sealed class RetentionRunTests
         var reporter = await Assert.ThrowsAsync<VaultException>(() => vault.OpenAsync(SharingHub.Hub.Signals.Signal.ReporterVaultIdOf(signalId), signal.Reporter!));
         Assert.Equal("SH1104", reporter.Code);
 
+        var again = await hub.RunAsync();
+        Assert.Empty(again.GetProperty("actions").EnumerateArray());
+        Assert.Equal(0, again.GetProperty("outcome").GetProperty("clustersPurged").GetInt32());
+
         var anchor = await hub.DbAsync(db => db.Subjects.Where(s => s.Id == signal.SubjectId).Select(s => s.Anchor).SingleAsync());
         var log = hub.Factory.Services.GetRequiredService<AuditLog>();
         var entries = await log.Store.FindBySubjectAsync(anchor, CancellationToken.None);
