@@ -21,7 +21,8 @@ namespace SharingHub.Hub.Documents;
 /// <c>POST /api/v1/convenants/{convenant}/signals/{signalId}/documents</c>: multipart with one <c>file</c> part,
 /// text/plain (UTF-8) or application/pdf (checked on "%PDF-"), at most <see cref="MaxBodyBytes"/>. Only the partner that
 /// submitted the signal may attach. The original is stored only encrypted (<see cref="DocumentCipher"/>); plain text
-/// is also stored scrubbed (with the subject's name as known person, then the subject's other known identifiers redacted literally) for sharing. PDF text is not extracted (no robust
+/// is also stored scrubbed (with the subject's name, and a group signal's members' names, as known persons, then their other known
+/// identifiers and the group's reference redacted literally) for sharing. PDF text is not extracted (no robust
 /// extractor without a new dependency): a PDF is stored encrypted and marked not shareable until reviewed.
 /// </summary>
 internal sealed class SignalDocumentsEndpoints : IHubEndpoints
@@ -124,8 +125,27 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
         {
             if (text is not null)
             {
-                var identity = await vault.OpenAsync(Subject.VaultIdOf(signal.SubjectId), signal.Identity, cancellationToken).ConfigureAwait(false);
-                var scrubbed = Encoding.UTF8.GetBytes(KnownIdentifiers.Redact(scrubber.Scrub(text, KnownPersonOf(identity)).Text, identity));
+                // The subject's identity, and for a group signal every member's: their names are known persons for the
+                // scrubber, their identifiers (and the group's own reference) are redacted literally.
+                var identities = new List<IdentityRecord>
+                {
+                    await vault.OpenAsync(Subject.VaultIdOf(signal.SubjectId), signal.Identity, cancellationToken).ConfigureAwait(false),
+                };
+                var members = await db.SignalMembers.AsNoTracking().Where(m => m.SignalId == signalId).OrderBy(m => m.Position)
+                    .Select(m => new { m.SubjectId, m.Identity }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var member in members)
+                {
+                    identities.Add(await vault.OpenAsync(Subject.VaultIdOf(member.SubjectId), member.Identity, cancellationToken).ConfigureAwait(false));
+                }
+
+                var known = identities.SelectMany(KnownPersonOf).ToList();
+                var redacted = scrubber.Scrub(text, known.Count == 0 ? null : known).Text;
+                foreach (var identity in identities)
+                {
+                    redacted = KnownIdentifiers.Redact(redacted, identity);
+                }
+
+                var scrubbed = Encoding.UTF8.GetBytes(redacted);
                 scrubbedName = DocumentName.Parse($"documents/{documentId:N}/scrubbed");
                 using var content = new MemoryStream(scrubbed, writable: false);
                 await store.PutAsync(scrubbedName.Value, content, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
@@ -167,8 +187,8 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
             new DocumentCreated(documentId, text is not null));
     }
 
-    private static IReadOnlyList<KnownPerson>? KnownPersonOf(IdentityRecord identity) =>
-        identity[IdentityFieldNames.Surname] is null && identity[IdentityFieldNames.GivenNames] is null ? null :
+    private static IEnumerable<KnownPerson> KnownPersonOf(IdentityRecord identity) =>
+        identity[IdentityFieldNames.Surname] is null && identity[IdentityFieldNames.GivenNames] is null ? [] :
             [new KnownPerson(identity[IdentityFieldNames.GivenNames]?.Raw, identity[IdentityFieldNames.SurnamePrefix]?.Raw, identity[IdentityFieldNames.Surname]?.Raw)];
 
     private static ProblemHttpResult Problem(int status, string code, string detail) => HubProblems.Result(status, code, detail);

@@ -75,6 +75,12 @@ public static class ProcessingOperations
 
     /// <summary>A document was attached to a signal.</summary>
     public const string DocumentAttached = "document.attached";
+
+    /// <summary>
+    /// Exact linkage at ingress: whether a stored signal's subject (or a group member) matched an existing subject. Reasons
+    /// <c>match:existing:&lt;match key&gt;</c> (match-key name with '+' as '-', e.g. <c>name-dob</c>) or <c>match:new-subject</c>.
+    /// </summary>
+    public const string LinkageMatch = "linkage.match";
 }
 
 /// <summary>The <see cref="ProcessingRecord.Status"/> values.</summary>

@@ -63,8 +63,22 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
                 return known;
             }
 
-            var found = await unit.Db.Set<VaultDataKeyRow>().AsNoTracking().SingleOrDefaultAsync(r => r.SubjectId == subjectId, cancellationToken).ConfigureAwait(false);
-            return unit.Keys[subjectId] = found is null ? null : ToRecord(found);
+            // Not prefetched (rare): one query at a time on the unit's context, which is not thread-safe.
+            await unit.DbGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (unit.Keys.TryGetValue(subjectId, out known))
+                {
+                    return known;
+                }
+
+                var found = await unit.Db.Set<VaultDataKeyRow>().AsNoTracking().SingleOrDefaultAsync(r => r.SubjectId == subjectId, cancellationToken).ConfigureAwait(false);
+                return unit.Keys.GetOrAdd(subjectId, found is null ? null : ToRecord(found));
+            }
+            finally
+            {
+                unit.DbGate.Release();
+            }
         }
 
         var scope = scopes.CreateAsyncScope();
@@ -84,9 +98,18 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
                 return false;
             }
 
-            unit.NewRows.Add(ToRow(key));
-            unit.Keys[key.SubjectId] = key;
-            return true;
+            lock (unit.NewRows)
+            {
+                // Seals run in parallel: the first key put for a subject wins, the others use it.
+                if (unit.Keys.TryGetValue(key.SubjectId, out var current) && current is not null)
+                {
+                    return false;
+                }
+
+                unit.NewRows.Add(ToRow(key));
+                unit.Keys[key.SubjectId] = key;
+                return true;
+            }
         }
 
         var scope = scopes.CreateAsyncScope();
@@ -170,14 +193,19 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
         Wrapped = key.Wrapped.ToArray(),
     };
 
-    /// <summary>The ingress unit of work the vault writes its new data keys into.</summary>
+    /// <summary>
+    /// The ingress unit of work the vault writes its new data keys into. Safe for parallel seals within one unit: lookups of
+    /// prefetched keys are lock-free, new keys are added under a lock, a rare query on <see cref="Db"/> goes one at a time.
+    /// </summary>
     internal sealed class VaultKeyUnit(HubDbContext db) : IDisposable
     {
         public HubDbContext Db { get; } = db;
 
-        public Dictionary<string, WrappedDataKey?> Keys { get; } = new(StringComparer.Ordinal);
+        public System.Collections.Concurrent.ConcurrentDictionary<string, WrappedDataKey?> Keys { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The data keys created in this unit: the caller inserts them in its transaction.</summary>
+        public SemaphoreSlim DbGate { get; } = new(1, 1);
+
+        /// <summary>The data keys created in this unit: the caller inserts them in its transaction (lock it to add).</summary>
         public List<VaultDataKeyRow> NewRows { get; } = [];
 
         /// <summary>Makes this unit ambient for the caller's async flow (must not be called from inside an awaited helper).</summary>
@@ -187,6 +215,10 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
             return this;
         }
 
-        public void Dispose() => Ambient.Value = null;
+        public void Dispose()
+        {
+            Ambient.Value = null;
+            DbGate.Dispose();
+        }
     }
 }

@@ -24,6 +24,7 @@ public static class KnownIdentifiers
         [IdentityFieldNames.Iban] = "[IBAN]",
         [IdentityFieldNames.Kvk] = "[KVK]",
         [IdentityFieldNames.Kenteken] = "[KENTEKEN]",
+        [SignalValidator.GroupReferenceField] = "[GROEP]",
     };
 
     public static string Redact(string text, IdentityRecord identity)
@@ -64,6 +65,11 @@ public static class KnownIdentifiers
         }
 
         yield return normalised;
+        if (name == SignalValidator.GroupReferenceField)
+        {
+            yield break; // the normalised form (letters and digits only) may be a short, common string
+        }
+
         if (name == IdentityFieldNames.Postcode && normalised.Length == 6)
         {
             yield return normalised[..4] + " " + normalised[4..];

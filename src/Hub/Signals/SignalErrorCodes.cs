@@ -1,7 +1,7 @@
 namespace SharingHub.Hub.Signals;
 
 /// <summary>
-/// The stable codes of signal ingress and documents (SH304x-SH305x; SH306x are the convenant start-up errors).
+/// The stable codes of signal ingress and documents (SH3040-SH3057; SH306x are the convenant start-up errors).
 /// Identifier errors keep their SH10xx code from the identifiers library, reported with the field path.
 /// </summary>
 public static class SignalErrorCodes
@@ -41,4 +41,16 @@ public static class SignalErrorCodes
 
     /// <summary>400: a text/plain document is not valid UTF-8.</summary>
     public const string DocumentEncoding = "SH3053";
+
+    /// <summary>400: a content field (<c>fields.&lt;id&gt;</c>) is not a field of any category the signal declares in the convenant.</summary>
+    public const string FieldNotInCategories = "SH3054";
+
+    /// <summary>400: a content field belongs to the reporter (melder) category; reporter data is accepted only as <c>reporter</c>.</summary>
+    public const string ReporterField = "SH3055";
+
+    /// <summary>400: a group signal has no members or more than allowed.</summary>
+    public const string GroupSize = "SH3056";
+
+    /// <summary>400: two members of one group signal share an exact match key (the same person listed twice).</summary>
+    public const string DuplicateMember = "SH3057";
 }

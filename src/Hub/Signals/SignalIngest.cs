@@ -7,6 +7,8 @@ using SharingHub.Hub.Processing;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Storage;
 using SharingHub.Hub.Subjects;
+using SharingHub.Hub.Linkage;
+using SharingHub.Pseudonymisation.Keys;
 using SharingHub.Pseudonymisation.Pseudonyms;
 using SharingHub.Pseudonymisation.Scrubbing;
 using SharingHub.Pseudonymisation.Vault;
@@ -14,14 +16,20 @@ using SharingHub.Pseudonymisation.Vault;
 namespace SharingHub.Hub.Signals;
 
 /// <summary>
-/// Ingress of signals: validate, ask the convenant, pseudonymise (batch HMAC), resolve subjects on exact match keys,
-/// seal identities in the vault, scrub the summary, and store everything of every accepted item in ONE transaction (multi-row inserts, no change
-/// tracking), together with whatever <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores
-/// nothing. Subject resolution and the write are serialised per convenant inside this process.
+/// Ingress of signals: validate (content fields against the convenant's categories), ask the convenant, pseudonymise (batch
+/// HMAC; a group signal's group and every member), resolve subjects on exact match keys, seal identities, reporter and content in
+/// the vault, scrub the summary and content, encode every stored person for fuzzy linkage (<see cref="SubjectEncodings"/>), and
+/// store everything of every accepted item in ONE transaction (multi-row inserts, no change tracking), together with whatever
+/// <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores nothing. Subject
+/// resolution and the write are serialised per convenant inside this process. Each stored item (and each group member) is
+/// reported as a <c>linkage.match</c> processing record: matched an existing subject on which match key, or a new subject.
 /// </summary>
 internal sealed class SignalIngest(
-    HubDbContext db, HubConvenants convenants, ConvenantKeys keys, IdentityVault vault, Scrubber scrubber, IProcessingLog log, TimeProvider time)
+    HubDbContext db, HubConvenants convenants, ConvenantKeys keys, DomainKeyService domainKeys, IdentityVault vault, Scrubber scrubber,
+    IProcessingLog log, TimeProvider time)
 {
+    private const int ParallelThreshold = 16;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public async Task<IngestItemResult[]> IngestAsync(
@@ -38,9 +46,15 @@ internal sealed class SignalIngest(
         var accepted = new List<Accepted>(requests.Count);
         var decisions = new Dictionary<string, SubmitDecision>(StringComparer.Ordinal);
         var records = new List<ProcessingRecord>(requests.Count * 2);
+        var compiled = convenants.Catalog.Get(caller.Convenant);
         for (var i = 0; i < requests.Count; i++)
         {
-            var (signal, error) = SignalValidator.Validate(requests[i], today);
+            var (signal, error) = SignalValidator.Validate(requests[i], today, caller.PartnerId);
+            if (signal is not null && compiled is not null && ContentFields.Check(compiled, signal) is { } contentError)
+            {
+                (signal, error) = (null, contentError);
+            }
+
             if (signal is null)
             {
                 results[i] = new IngestItemResult(400, null, null, error.Code, error.Field, null);
@@ -79,6 +93,8 @@ internal sealed class SignalIngest(
                     await BulkInsert.InsertAsync(db, rows.References, cancellationToken).ConfigureAwait(false);
                     await BulkInsert.InsertAsync(db, rows.DataKeys, cancellationToken).ConfigureAwait(false);
                     await BulkInsert.InsertAsync(db, rows.Signals, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Members, cancellationToken).ConfigureAwait(false);
+                    await BulkInsert.InsertAsync(db, rows.Encodings, cancellationToken).ConfigureAwait(false);
                     beforeSave?.Invoke(results);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -103,88 +119,194 @@ internal sealed class SignalIngest(
             db.ChangeTracker.Clear();
         }
 
-        foreach (var (item, anchor, signalId) in rows?.Stored ?? [])
+        foreach (var stored in rows?.Stored ?? [])
         {
-            records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, null, null));
-            records.Add(Record(caller, ProcessingOperations.SignalSubmitted, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, anchor, signalId.ToString("D"), null));
+            var (item, signalId) = (stored.Item, stored.SignalId.ToString("D"));
+            records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, null, null));
+            records.Add(Record(caller, ProcessingOperations.SignalSubmitted, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, signalId, null));
+            records.Add(Record(caller, ProcessingOperations.LinkageMatch, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, signalId, null,
+                [stored.Match.Reason]));
+            foreach (var member in stored.Members)
+            {
+                records.Add(Record(caller, ProcessingOperations.LinkageMatch, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, member.Anchor, signalId, null,
+                    [member.Reason], PersonType));
+            }
         }
 
         await log.RecordBatchAsync(records, cancellationToken).ConfigureAwait(false);
         return results;
     }
 
-    /// <summary>Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving).</summary>
+    /// <summary>The audit reason of an exact-linkage outcome: <c>match:existing:&lt;key&gt;</c> ('+' as '-') or <c>match:new-subject</c>.</summary>
+    public static string MatchReason(PseudonymKind? matchedOn) =>
+        matchedOn is { } kind ? "match:existing:" + MatchKeys.Get(kind).Name.Replace('+', '-') : "match:new-subject";
+
+    /// <summary>
+    /// Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving). Work that does
+    /// not depend on which subject an item resolves to (pseudonymisation, scrubbing, linkage encoding) runs before the gate,
+    /// scrubbing spread over the cores; inside the gate only resolution, references and the vault seals (in parallel) remain.
+    /// </summary>
     private async Task<PreparedRows> PrepareAsync(
         IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tools = await keys.GetAsync(caller.Convenant).ConfigureAwait(false);
-        var pseudonyms = tools.Pseudonymiser.PseudonymiseBatch([.. accepted.Select(a => a.Signal.Subject)]);
-        var texts = new string[accepted.Count][];
-        var allTexts = new HashSet<string>(StringComparer.Ordinal);
+        var ring = await domainKeys.GetRingAsync(caller.Convenant, cancellationToken).ConfigureAwait(false);
+
+        // One pseudonymisation batch for every subject: each item's own subject at subjectAt[k], a group's members right after it.
+        var subjects = new List<SubjectIdentifiers>(accepted.Count);
+        var subjectAt = new int[accepted.Count];
         for (var k = 0; k < accepted.Count; k++)
         {
-            texts[k] = [.. pseudonyms[k].Select(p => p.ToString())];
-            allTexts.UnionWith(texts[k]);
+            subjectAt[k] = subjects.Count;
+            subjects.Add(accepted[k].Signal.Subject);
+            foreach (var member in accepted[k].Signal.Group?.Members ?? [])
+            {
+                subjects.Add(member.Person);
+            }
         }
 
+        var pseudonyms = tools.Pseudonymiser.PseudonymiseBatch(subjects);
+        var texts = new string[subjects.Count][];
+        var allTexts = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < subjects.Count; s++)
+        {
+            var list = pseudonyms[s];
+            var row = texts[s] = new string[list.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = list[i].ToString();
+                allTexts.Add(row[i]);
+            }
+        }
+
+        var scrubbed = new (string? Summary, IdentityRecord? Content)[accepted.Count];
+        ForEachIndex(accepted.Count, k =>
+        {
+            var signal = accepted[k].Signal;
+            var known = ContentFields.KnownPersons(signal);
+            scrubbed[k] = (signal.Summary is null ? null : ContentFields.ScrubText(scrubber, signal.Summary, signal, known), ContentFields.Scrub(scrubber, signal));
+        });
+        var persons = new List<PersonIdentifiers>(subjects.Count);
+        var encodedAt = new int[subjects.Count];
+        for (var s = 0; s < subjects.Count; s++)
+        {
+            encodedAt[s] = -1;
+            if (subjects[s] is PersonIdentifiers person)
+            {
+                encodedAt[s] = persons.Count;
+                persons.Add(person);
+            }
+        }
+
+        EncodedPerson?[] encoded;
+        int keyVersion;
+        using (var encoder = SubjectEncodings.CreateEncoder(ring, out keyVersion))
+        {
+            encoded = SubjectEncodings.Encode(encoder, persons);
+        }
+
+        var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
         var gate = Gates.GetOrAdd(caller.Convenant, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var resolution = await SubjectResolution.LoadAsync(db, caller.Convenant, allTexts, cancellationToken).ConfigureAwait(false);
-            var chosen = new Guid[accepted.Count];
-            for (var k = 0; k < accepted.Count; k++)
+            var chosen = new Guid[subjects.Count];
+            var matched = new PseudonymKind?[subjects.Count];
+            for (var s = 0; s < subjects.Count; s++)
             {
-                chosen[k] = resolution.Resolve(pseudonyms[k], texts[k], now);
+                chosen[s] = resolution.Resolve(pseudonyms[s], texts[s], now, out matched[s]);
             }
 
             var newReferences = new List<SubjectRef>();
             var references = await AddReferencesAsync(caller, tools, resolution, chosen, newReferences, cancellationToken).ConfigureAwait(false);
-            var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
             var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
             var newVault = resolution.NewSubjects.Select(s => s.VaultId)
                 .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
-            var stored = new List<(Accepted, string, Guid)>(accepted.Count);
-            var signals = new List<Signal>(accepted.Count);
+            var sealedItems = new SealedItem[accepted.Count];
             List<VaultDataKeyRow> dataKeys;
             using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
             {
-                for (var k = 0; k < accepted.Count; k++)
+                await ForEachIndexAsync(accepted.Count, async (k, token) =>
                 {
-                    var item = accepted[k];
-                    var signal = item.Signal;
-                    var signalId = signalIds[k];
-                    var identity = await vault.SealAsync(Subject.VaultIdOf(chosen[k]), signal.Identity, cancellationToken).ConfigureAwait(false);
+                    var signal = accepted[k].Signal;
+                    var subjectId = chosen[subjectAt[k]];
+                    var identity = await vault.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
                     var reporter = signal.Reporter is null ? null
-                        : await vault.SealAsync(Signal.ReporterVaultIdOf(signalId), signal.Reporter, cancellationToken).ConfigureAwait(false);
-                    var summary = signal.Summary is null ? null
-                        : KnownIdentifiers.Redact(scrubber.Scrub(signal.Summary, signal.KnownPerson is null ? null : [signal.KnownPerson]).Text, signal.Identity);
-                    signals.Add(new Signal
+                        : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
+                    var content = scrubbed[k].Content is not { } fields ? null
+                        : await vault.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
+                    var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
+                    for (var m = 0; m < memberIdentities.Length; m++)
                     {
-                        Id = signalId,
-                        ConvenantId = caller.Convenant,
-                        SubjectId = chosen[k],
-                        PartnerId = caller.PartnerId,
-                        ClientId = caller.ClientId,
-                        Role = item.Decision.Role!,
-                        Purpose = signal.Purpose,
-                        Categories = string.Join(',', signal.Categories),
-                        Phase = signal.Phase,
-                        IsMinor = signal.IsMinor,
-                        Summary = summary,
-                        Identity = identity,
-                        Reporter = reporter,
-                        SubmittedAt = now,
-                        TraceId = Activity.Current?.TraceId.ToHexString(),
-                    });
-                    results[item.Index] = new IngestItemResult(201, signalId, references[chosen[k]], null, null, null);
-                    stored.Add((item, resolution.AnchorOf(chosen[k]), signalId));
-                }
+                        memberIdentities[m] = await vault.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
+                            .ConfigureAwait(false);
+                    }
 
+                    sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
+                }, cancellationToken).ConfigureAwait(false);
                 dataKeys = unit.NewRows;
             }
 
-            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, stored);
+            var stored = new List<StoredItem>(accepted.Count);
+            var signals = new List<Signal>(accepted.Count);
+            var members = new List<SignalMember>();
+            var encodings = new List<SubjectEncoding>(persons.Count);
+            var traceId = Activity.Current?.TraceId.ToHexString();
+            for (var k = 0; k < accepted.Count; k++)
+            {
+                var item = accepted[k];
+                var signal = item.Signal;
+                var signalId = signalIds[k];
+                var at = subjectAt[k];
+                var subjectId = chosen[at];
+                var seal = sealedItems[k];
+                signals.Add(new Signal
+                {
+                    Id = signalId,
+                    ConvenantId = caller.Convenant,
+                    SubjectId = subjectId,
+                    PartnerId = caller.PartnerId,
+                    ClientId = caller.ClientId,
+                    Role = item.Decision.Role!,
+                    Purpose = signal.Purpose,
+                    Categories = string.Join(',', signal.Categories),
+                    Phase = signal.Phase,
+                    IsMinor = signal.IsMinor,
+                    Summary = scrubbed[k].Summary,
+                    Identity = seal.Identity,
+                    Reporter = seal.Reporter,
+                    Content = seal.Content,
+                    SubmittedAt = now,
+                    TraceId = traceId,
+                });
+                AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
+                var memberMatches = new List<Match>();
+                string[]? memberReferences = null;
+                if (signal.Group is { } group)
+                {
+                    memberReferences = new string[group.Members.Count];
+                    var seen = new HashSet<Guid>();
+                    for (var m = 0; m < group.Members.Count; m++)
+                    {
+                        var memberId = chosen[at + 1 + m];
+                        memberReferences[m] = references[memberId];
+                        if (!seen.Add(memberId))
+                        {
+                            continue; // two entries of one person (matched on different keys): one member row
+                        }
+
+                        members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
+                        AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
+                        memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                    }
+                }
+
+                results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
+                stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
+            }
+
+            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, members, encodings, stored);
         }
         catch
         {
@@ -192,6 +314,48 @@ internal sealed class SignalIngest(
             db.ChangeTracker.Clear();
             throw;
         }
+    }
+
+    private static void AddEncoding(
+        List<SubjectEncoding> encodings, EncodedPerson?[] encoded, int index, int keyVersion, string convenant, Guid signalId, Guid subjectId, DateTimeOffset now)
+    {
+        if (index >= 0 && encoded[index] is { } encoding)
+        {
+            encodings.Add(encoding.ToRow(keyVersion, convenant, signalId, subjectId, now));
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count-1, over every core when the batch is large enough to pay for it.</summary>
+    private static void ForEachIndex(int count, Action<int> body)
+    {
+        if (count < ParallelThreshold)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+    }
+
+    /// <summary>As <see cref="ForEachIndex"/> for asynchronous work (the ambient vault unit flows into the workers).</summary>
+    private static async Task ForEachIndexAsync(int count, Func<int, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
+        if (count < ParallelThreshold)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await body(i, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), options, body).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<Guid, string>> AddReferencesAsync(
@@ -224,9 +388,11 @@ internal sealed class SignalIngest(
         return references;
     }
 
+    private const string PersonType = "person";
+
     private ProcessingRecord Record(
         IngestCaller caller, string operation, string status, DateTimeOffset started, ValidatedSignal? signal, SubmitDecision? decision,
-        string? anchor, string? resourceId, string? errorCode)
+        string? anchor, string? resourceId, string? errorCode, IReadOnlyList<string>? reasons = null, string? subjectType = null)
     {
         var current = Activity.Current;
         return new ProcessingRecord(
@@ -245,16 +411,23 @@ internal sealed class SignalIngest(
             caller.ActorType,
             signal?.Categories ?? [],
             anchor,
-            signal?.SubjectTypeName,
+            subjectType ?? signal?.SubjectTypeName,
             operation == ProcessingOperations.PolicyDecision ? decision?.Outcome : null,
-            operation == ProcessingOperations.PolicyDecision ? decision?.Clauses ?? [] : [],
+            reasons ?? (operation == ProcessingOperations.PolicyDecision ? decision?.Clauses ?? [] : []),
             resourceId,
             errorCode);
     }
 
     private sealed record Accepted(int Index, ValidatedSignal Signal, SubmitDecision Decision);
 
+    /// <summary>An exact-linkage outcome: the subject's anchor pseudonym and the audit reason.</summary>
+    private sealed record Match(string Anchor, string Reason);
+
+    private sealed record StoredItem(Accepted Item, Guid SignalId, Match Match, List<Match> Members);
+
+    private sealed record SealedItem(byte[] Identity, byte[]? Reporter, byte[]? Content, byte[][] Members);
+
     private sealed record PreparedRows(
         List<Subject> Subjects, List<SubjectKey> Keys, List<SubjectRef> References, List<VaultDataKeyRow> DataKeys, List<Signal> Signals,
-        List<(Accepted Item, string Anchor, Guid SignalId)> Stored);
+        List<SignalMember> Members, List<SubjectEncoding> Encodings, List<StoredItem> Stored);
 }

@@ -14,8 +14,25 @@ public static class SignalValidator
     public const int MaxIdLength = 64;
     public const int MaxCategories = 32;
     public const string DefaultPhase = "signal";
+    public const string GroupSubjectType = "group";
 
-    public static (ValidatedSignal? Signal, FieldError Error) Validate(SignalRequest? request, DateOnly today)
+    /// <summary>Most content fields per signal.</summary>
+    public const int MaxFields = 32;
+
+    /// <summary>Longest content field value (characters, before scrubbing).</summary>
+    public const int MaxFieldLength = 4000;
+
+    /// <summary>Most members of one group signal.</summary>
+    public const int MaxGroupMembers = 50;
+
+    /// <summary>The vault field name of a group's own reference in <see cref="Signal.Identity"/>.</summary>
+    public const string GroupReferenceField = "group_reference";
+
+    /// <summary>
+    /// Validates one request. <paramref name="partnerId"/> (the submitting hub partner) is needed for group signals: a
+    /// group is keyed over partner id and reference; without it a group signal is refused as an invalid subject type.
+    /// </summary>
+    public static (ValidatedSignal? Signal, FieldError Error) Validate(SignalRequest? request, DateOnly today, string? partnerId = null)
     {
         if (request is null)
         {
@@ -56,6 +73,22 @@ public static class SignalValidator
             return Fail("summary", SignalErrorCodes.InvalidField);
         }
 
+        var (fields, fieldsError) = ParseFields(request.Fields);
+        if (fields is null)
+        {
+            return (null, fieldsError);
+        }
+
+        if (request.SubjectType == GroupSubjectType)
+        {
+            return ValidateGroup(request, today, partnerId, phase, fields);
+        }
+
+        if (request.Group is not null)
+        {
+            return Fail("group", SignalErrorCodes.InvalidField);
+        }
+
         if (request.Identifiers is null)
         {
             return Fail("identifiers", SignalErrorCodes.MissingField);
@@ -80,25 +113,146 @@ public static class SignalValidator
             return Fail("identifiers", SignalErrorCodes.NoMatchKey);
         }
 
-        IdentityRecord? reporter = null;
-        if (request.Reporter is not null)
+        var (reporter, reporterError) = ParseReporter(request.Reporter, today);
+        if (reporterError is { } failed)
         {
-            var (_, reporterIdentity, _, reporterError) = ParsePerson(request.Reporter, "reporter", today);
-            if (reporterIdentity is null)
-            {
-                return (null, reporterError);
-            }
-
-            if (reporterIdentity.Fields.Count == 0)
-            {
-                return Fail("reporter", SignalErrorCodes.MissingField);
-            }
-
-            reporter = reporterIdentity;
+            return (null, failed);
         }
 
         return (new ValidatedSignal(subject, request.SubjectType!, identity, known, request.Purpose!, request.Categories!, phase,
-            request.IsMinor ?? false, string.IsNullOrEmpty(request.Summary) ? null : request.Summary, reporter), default);
+            request.IsMinor ?? false, string.IsNullOrEmpty(request.Summary) ? null : request.Summary, reporter, fields, null), default);
+    }
+
+    private static (ValidatedSignal?, FieldError) ValidateGroup(
+        SignalRequest request, DateOnly today, string? partnerId, string phase, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        if (string.IsNullOrEmpty(partnerId))
+        {
+            return Fail("subjectType", SignalErrorCodes.InvalidField);
+        }
+
+        if (request.Identifiers is not null)
+        {
+            return Fail("identifiers", SignalErrorCodes.InvalidField);
+        }
+
+        if (request.Group is null)
+        {
+            return Fail("group", SignalErrorCodes.MissingField);
+        }
+
+        var reference = GroupReference.Parse(request.Group.Reference);
+        if (!reference.TryGetValue(out var groupReference))
+        {
+            return Fail("group.reference", reference.Error == IdentifierError.Empty ? SignalErrorCodes.MissingField : reference.ErrorCode);
+        }
+
+        var raw = request.Group.Members;
+        if (raw is null || raw.Count == 0 || raw.Count > MaxGroupMembers)
+        {
+            return Fail("group.members", SignalErrorCodes.GroupSize);
+        }
+
+        var members = new List<ValidatedMember>(raw.Count);
+        var keys = new HashSet<MatchKeyInput>();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var path = $"group.members[{i}]";
+            if (raw[i] is not { } ids)
+            {
+                return Fail(path, SignalErrorCodes.MissingField);
+            }
+
+            var (subject, identity, known, error) = ParsePerson(ids, path, today);
+            if (subject is not PersonIdentifiers person || identity is null)
+            {
+                return (null, error);
+            }
+
+            var matchKeys = MatchKeys.InputsFor(person).Where(k => MatchKeys.Get(k.Kind).IsMatchKey).ToList();
+            if (matchKeys.Count == 0)
+            {
+                return Fail(path, SignalErrorCodes.NoMatchKey);
+            }
+
+            foreach (var key in matchKeys)
+            {
+                if (!keys.Add(key))
+                {
+                    return Fail(path, SignalErrorCodes.DuplicateMember);
+                }
+            }
+
+            members.Add(new ValidatedMember(person, identity, known));
+        }
+
+        var (reporter, reporterError) = ParseReporter(request.Reporter, today);
+        if (reporterError is { } failed)
+        {
+            return (null, failed);
+        }
+
+        var identityRecord = new IdentityRecord([new(GroupReferenceField, new IdentityField(request.Group.Reference!, groupReference.Normalised))]);
+        return (new ValidatedSignal(new GroupIdentifiers(partnerId, groupReference), GroupSubjectType, identityRecord, null, request.Purpose!,
+            request.Categories!, phase, request.IsMinor ?? false, string.IsNullOrEmpty(request.Summary) ? null : request.Summary, reporter, fields,
+            new ValidatedGroup(members)), default);
+    }
+
+    private static (IdentityRecord? Reporter, FieldError? Error) ParseReporter(SignalIdentifiers? raw, DateOnly today)
+    {
+        if (raw is null)
+        {
+            return (null, null);
+        }
+
+        var (_, identity, _, error) = ParsePerson(raw, "reporter", today);
+        if (identity is null)
+        {
+            return (null, error);
+        }
+
+        return identity.Fields.Count == 0 ? (null, new FieldError("reporter", SignalErrorCodes.MissingField)) : (identity, null);
+    }
+
+    /// <summary>
+    /// The content fields in request order: ids of at most <see cref="IdentityFieldNames.MaxLength"/> characters (they become
+    /// vault field names), non-empty text of at most <see cref="MaxFieldLength"/> characters. A malformed id is reported as
+    /// <c>fields</c> (the id itself is user input and is never echoed).
+    /// </summary>
+    private static (IReadOnlyList<KeyValuePair<string, string>>? Fields, FieldError Error) ParseFields(IReadOnlyDictionary<string, string?>? raw)
+    {
+        if (raw is null || raw.Count == 0)
+        {
+            return ([], default);
+        }
+
+        if (raw.Count > MaxFields)
+        {
+            return (null, new FieldError("fields", SignalErrorCodes.InvalidField));
+        }
+
+        var fields = new List<KeyValuePair<string, string>>(raw.Count);
+        foreach (var (id, value) in raw)
+        {
+            if (!TryId(id, "fields", out _) || id.Length > IdentityFieldNames.MaxLength)
+            {
+                return (null, new FieldError("fields", SignalErrorCodes.InvalidField));
+            }
+
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return (null, new FieldError("fields." + id, SignalErrorCodes.MissingField));
+            }
+
+            if (value.Length > MaxFieldLength)
+            {
+                return (null, new FieldError("fields." + id, SignalErrorCodes.InvalidField));
+            }
+
+            fields.Add(new(id, value));
+        }
+
+        return (fields, default);
     }
 
     private static (ValidatedSignal?, FieldError) Fail(string field, string code) => (null, new FieldError(field, code));

@@ -63,7 +63,7 @@ internal sealed class SignalsEndpoints : IHubEndpoints
                 var result = results[0];
                 if (result.Status == StatusCodes.Status201Created)
                 {
-                    var body = SignalJson.Write(new SignalCreated(result.SignalId!.Value, result.SubjectRef!));
+                    var body = SignalJson.Write(new SignalCreated(result.SignalId!.Value, result.SubjectRef!, result.Members));
                     var location = $"/api/v1/convenants/{access.Convenant}/signals/{result.SignalId:D}";
                     stored = new StoredJsonResult(StatusCodes.Status201Created, JsonContentType, body, location);
                     if (request.Key is { } key)
@@ -117,7 +117,7 @@ internal sealed class SignalsEndpoints : IHubEndpoints
         {
             await ingest.IngestAsync(caller, batch.Signals, results =>
             {
-                var items = results.Select((r, i) => new SignalBatchItem(i, r.Status, r.SignalId, r.SubjectRef, r.Code, r.Field, r.Clauses)).ToArray();
+                var items = results.Select((r, i) => new SignalBatchItem(i, r.Status, r.SignalId, r.SubjectRef, r.Code, r.Field, r.Clauses, r.Members)).ToArray();
                 var accepted = items.Count(i => i.Status == StatusCodes.Status201Created);
                 body = SignalJson.Write(new SignalBatchResponse(accepted, items.Length - accepted, items));
                 if (request.Key is { } key)

@@ -8,7 +8,7 @@ namespace SharingHub.Hub.Subjects;
 /// Exact subject resolution at ingress for one batch: the existing subjects that share a match-key pseudonym with any
 /// item are loaded in three queries (keys, their BSN keys, their anchors; each list is ONE JSON parameter via
 /// <c>EF.Parameter</c>, not thousands of SQL parameters that would be compiled anew per batch); then each item takes the first subject found
-/// on its strongest match key (bsn, name+dob, surname+initial+dob, postcode+house+dob; address, kvk, kenteken), except a
+/// on its strongest match key (bsn, name+dob, surname+initial+dob, postcode+house+dob; address, kvk, kenteken; group), except a
 /// subject with another BSN, else a new subject. Items of one batch that share a key land on one subject. Identifier
 /// pseudonyms (iban, phone, e-mail) are stored as keys but never match here: fuzzy and weak linkage runs later.
 /// </summary>
@@ -87,9 +87,14 @@ internal sealed class SubjectResolution
 
     public string AnchorOf(Guid id) => _anchors[id];
 
-    /// <summary>The subject of one item (pseudonyms strongest first, with their text forms); records new subjects and keys.</summary>
-    public Guid Resolve(IReadOnlyList<Pseudonym> pseudonyms, string[] texts, DateTimeOffset now)
+    /// <summary>
+    /// The subject of one item (pseudonyms strongest first, with their text forms); records new subjects and keys.
+    /// <paramref name="matchedOn"/> is the match key an existing subject (or one made earlier in this batch) was found on,
+    /// null when a new subject was made.
+    /// </summary>
+    public Guid Resolve(IReadOnlyList<Pseudonym> pseudonyms, string[] texts, DateTimeOffset now, out PseudonymKind? matchedOn)
     {
+        matchedOn = null;
         string? bsn = null;
         for (var i = 0; i < pseudonyms.Count; i++)
         {
@@ -112,6 +117,7 @@ internal sealed class SubjectResolution
                 if (bsn is null || !_bsns.TryGetValue(candidate, out var known) || known.Count == 0 || known.Contains(bsn))
                 {
                     chosen = candidate;
+                    matchedOn = pseudonyms[i].Kind;
                     break;
                 }
             }

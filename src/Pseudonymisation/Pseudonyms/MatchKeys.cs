@@ -22,6 +22,7 @@ namespace SharingHub.Pseudonymisation.Pseudonyms;
 /// | Iban | r | iban | person | iban (identifier field, not a match key) |
 /// | Phone | t | phone | person | phone (identifier field, not a match key) |
 /// | Email | e | email | person | email (identifier field, not a match key) |
+/// | Group | g | group | group | partner_id, group_reference (a partner's own label: one partner's groups never match another's) |
 /// Subject references use tag 's' (<see cref="SubjectReference"/>).
 /// </remarks>
 public static class MatchKeys
@@ -36,6 +37,7 @@ public static class MatchKeys
     public const string IbanName = "iban";
     public const string PhoneName = "phone";
     public const string EmailName = "email";
+    public const string GroupName = "group";
 
     private static readonly MatchKeyDefinition[] Definitions =
     [
@@ -49,6 +51,7 @@ public static class MatchKeys
         new(PseudonymKind.Iban, 'r', IbanName, SubjectType.Person, ["iban"], IsMatchKey: false),
         new(PseudonymKind.Phone, 't', PhoneName, SubjectType.Person, ["phone"], IsMatchKey: false),
         new(PseudonymKind.Email, 'e', EmailName, SubjectType.Person, ["email"], IsMatchKey: false),
+        new(PseudonymKind.Group, 'g', GroupName, SubjectType.Group, ["partner_id", "group_reference"], IsMatchKey: true),
     ];
 
     private static readonly MatchKeyDefinition?[] ByTag = BuildTagTable();
@@ -60,7 +63,7 @@ public static class MatchKeys
     public static IReadOnlyList<MatchKeyDefinition> For(SubjectType subjectType) =>
         [.. Definitions.Where(d => d.IsMatchKey && d.SubjectType == subjectType)];
 
-    public static bool IsDefined(PseudonymKind kind) => kind >= PseudonymKind.Bsn && kind <= PseudonymKind.Email;
+    public static bool IsDefined(PseudonymKind kind) => kind >= PseudonymKind.Bsn && kind <= PseudonymKind.Group;
 
     public static MatchKeyDefinition Get(PseudonymKind kind) =>
         IsDefined(kind) ? Definitions[(int)kind - 1] : throw new ArgumentOutOfRangeException(nameof(kind));
@@ -120,6 +123,9 @@ public static class MatchKeys
             case VehicleIdentifiers vehicle:
                 inputs.Add(Kenteken(vehicle.Kenteken));
                 break;
+            case GroupIdentifiers group:
+                inputs.Add(Group(group.PartnerId, group.Reference));
+                break;
             default:
                 throw new ArgumentException("Unknown subject identifiers type.", nameof(subject));
         }
@@ -156,6 +162,13 @@ public static class MatchKeys
     public static MatchKeyInput Phone(PhoneNumber phone) => new(PseudonymKind.Phone, NotNull(phone).Normalised);
 
     public static MatchKeyInput Email(EmailAddress email) => new(PseudonymKind.Email, NotNull(email).Normalised);
+
+    /// <summary>A group: keyed over the submitting partner's id and its normalised group reference.</summary>
+    public static MatchKeyInput Group(string partnerId, GroupReference reference)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partnerId);
+        return new(PseudonymKind.Group, partnerId, NotNull(reference).Normalised);
+    }
 
     private static void AddPerson(PersonIdentifiers person, List<MatchKeyInput> inputs)
     {

@@ -36,4 +36,7 @@ public enum PseudonymKind
 
     /// <summary>Identifier field: e-mail address. Tag 'e', "email".</summary>
     Email = 10,
+
+    /// <summary>Group: the submitting partner's id + its own normalised group reference (PmG jeugdgroepen). Tag 'g', "group".</summary>
+    Group = 11,
 }

@@ -47,3 +47,12 @@ public sealed record VehicleIdentifiers(Kenteken Kenteken) : SubjectIdentifiers
 {
     public override SubjectType SubjectType => SubjectType.Vehicle;
 }
+
+/// <summary>
+/// A group of persons as one partner labels it (PmG: "PMG-2026-017"). The partner id is part of the key: the same label
+/// from two partners names two groups.
+/// </summary>
+public sealed record GroupIdentifiers(string PartnerId, GroupReference Reference) : SubjectIdentifiers
+{
+    public override SubjectType SubjectType => SubjectType.Group;
+}

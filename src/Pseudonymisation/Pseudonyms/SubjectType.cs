@@ -7,4 +7,7 @@ public enum SubjectType
     Address = 2,
     Company = 3,
     Vehicle = 4,
+
+    /// <summary>A group of persons (PmG jeugdgroep), known only by the submitting partner's own group reference.</summary>
+    Group = 5,
 }

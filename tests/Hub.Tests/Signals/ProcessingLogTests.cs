@@ -42,6 +42,52 @@ public sealed class ProcessingLogTests
         Assert.DoesNotContain("Hoekstra", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Submit_NewExistingAndGroup_LinkageMatchPerSubjectWithMatchKeyAndNoIdentifier()
+    {
+        var recorder = new RecordingLog();
+        using var factory = new HubFactory(services: s => s.AddSingleton<IProcessingLog>(recorder));
+        await SignalPartners.SeedAsync(factory.Services);
+        using var http = factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
+        var school = await SignalApi.TokenAsync(http, SignalPartners.School);
+        var withoutBsn = """
+            {"subjectType":"person","identifiers":{"givenNames":"Josephine","surname":"Haverkamp","dateOfBirth":"1980-05-17"},
+             "purpose":"aanpak-georganiseerde-criminaliteit","categories":["signaal","identificatie"]}
+            """;
+        var group = """
+            {"subjectType":"group","group":{"reference":"PMG-55","members":[{"bsn":"200001309","givenNames":"Ruben","surname":"Ozturk","dateOfBirth":"2009-02-11"}]},
+             "purpose":"groepsaanpak","categories":["signaal","groepsgegevens"]}
+            """;
+
+        using var created = await SignalApi.PostAsync(http, SignalApi.SignalsPath, token, SignalApi.Person("200000329", "Josephine", "Haverkamp"));
+        using var sameBsn = await SignalApi.PostAsync(http, SignalApi.SignalsPath, token, SignalApi.Person("200000329", "Josephine", "Haverkamp"));
+        using var sameNameDob = await SignalApi.PostAsync(http, SignalApi.SignalsPath, token, withoutBsn);
+        using var grouped = await SignalApi.PostAsync(http, "/api/v1/convenants/pmg/signals", school, group);
+
+        Assert.All(new[] { created, sameBsn, sameNameDob, grouped }, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var matches = recorder.Records.Where(r => r.Operation == ProcessingOperations.LinkageMatch).ToArray();
+        Assert.Equal(5, matches.Length);
+        Assert.All(matches, m => Assert.Equal(ProcessingStatuses.Succeeded, m.Status));
+        Assert.All(matches, m => Assert.Matches("^[A-Za-z][A-Za-z0-9._:/-]*$", Assert.Single(m.DecisionReasons)));
+        Assert.Equal(
+            ["match:new-subject", "match:existing:bsn", "match:existing:name-dob", "match:new-subject", "match:new-subject"],
+            matches.Select(m => m.DecisionReasons[0]));
+        Assert.Equal(matches[0].SubjectPseudonym, matches[1].SubjectPseudonym);
+        Assert.Equal(matches[0].SubjectPseudonym, matches[2].SubjectPseudonym);
+        Assert.StartsWith("p1.", matches[0].SubjectPseudonym, StringComparison.Ordinal);
+        Assert.Equal(("group", "pmg"), (matches[3].SubjectType, matches[3].ConvenantId));
+        Assert.StartsWith("g1.", matches[3].SubjectPseudonym, StringComparison.Ordinal);
+        Assert.Equal("person", matches[4].SubjectType);
+        Assert.StartsWith("p1.", matches[4].SubjectPseudonym, StringComparison.Ordinal);
+        Assert.All(matches, m => Assert.NotNull(m.ResourceId));
+        var text = string.Join('\n', recorder.Records.Select(r => r.ToString() + string.Join(',', r.DecisionReasons)));
+        foreach (var needle in new[] { "200000329", "Haverkamp", "Josephine", "200001309", "Ozturk", "PMG-55", "PMG55", "1980-05-17", "19800517" })
+        {
+            Assert.DoesNotContain(needle, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private sealed class RecordingLog : IProcessingLog
     {
         public ConcurrentQueue<ProcessingRecord> Records { get; } = new();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Storage;
 using SharingHub.Hub.Tests.Infrastructure;
@@ -143,6 +144,29 @@ internal static class SignalApi
         {
             await connection.CloseAsync();
         }
+    }
+
+    /// <summary>Every captured log record: message, exception and structured values.</summary>
+    public static string LogText(HubFactory factory) => string.Join('\n', factory.Services.GetFakeLogCollector().GetSnapshot()
+        .Select(r => r.Message + " " + r.Exception + " " + string.Join(' ', r.StructuredState?.Select(p => p.Value) ?? [])));
+
+    /// <summary>The whole database as text: the SQLite files' bytes, or every text/bytea value of PostgreSQL.</summary>
+    public static async Task<string> DatabaseTextAsync(ISignalsHub hub)
+    {
+        if (hub.IsPostgres)
+        {
+            return await DumpAsync(hub.Factory);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(hub.Factory.DataDirectory, "*.db*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            text.Append(Encoding.Latin1.GetString(bytes)).Append('\n').Append(Encoding.UTF8.GetString(bytes)).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Every stored document's bytes, as text (Latin-1 and UTF-8).</summary>

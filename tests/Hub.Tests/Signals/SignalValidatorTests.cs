@@ -86,4 +86,51 @@ public sealed class SignalValidatorTests
 
         Assert.Equal("geboren [GEBOORTEDATUM], woont [POSTCODE], tel [TELEFOON], bsn [BSN]", text);
     }
+
+    private static SignalRequest GroupRequest() => new()
+    {
+        SubjectType = "group",
+        Group = new SignalGroup
+        {
+            Reference = "PMG-2026-017",
+            Members = [new SignalIdentifiers { Bsn = "111222333", GivenNames = "Karim", Surname = "Bouzidi", DateOfBirth = "2010-01-02" }],
+        },
+        Purpose = "groepsaanpak",
+        Categories = ["signaal"],
+        Fields = new Dictionary<string, string?> { ["groepsgedrag"] = "Karim Bouzidi intimideert voorbijgangers" },
+    };
+
+    [Fact]
+    public void Validate_Group_EveryNewTypeRevealsNothingInToString()
+    {
+        var request = GroupRequest();
+        var (signal, _) = SignalValidator.Validate(request, Today, "school-x");
+
+        Assert.NotNull(signal);
+        Assert.Equal("group", signal.SubjectTypeName);
+        Assert.Equal("PMG2026017", signal.Identity[SignalValidator.GroupReferenceField]!.Normalised);
+        var text = string.Join('\n', request.ToString(), request.Group!.ToString(), signal.ToString(), signal.Group!.ToString(),
+            signal.Group.Members[0].ToString(), signal.Subject.ToString(), new EncodedPerson([1], [2]).ToString());
+        foreach (var needle in new[] { "PMG", "2026", "Bouzidi", "Karim", "111222333", "intimideert" })
+        {
+            Assert.DoesNotContain(needle, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Validate_GroupWithoutPartner_InvalidSubjectType()
+    {
+        var (signal, error) = SignalValidator.Validate(GroupRequest(), Today);
+
+        Assert.Null(signal);
+        Assert.Equal(new FieldError("subjectType", SignalErrorCodes.InvalidField), error);
+    }
+
+    [Fact]
+    public void Redact_GroupReferenceAsWritten_ReplacedByLabel()
+    {
+        var (signal, _) = SignalValidator.Validate(GroupRequest(), Today, "school-x");
+
+        Assert.Equal("groep [GROEP] op het plein", KnownIdentifiers.Redact("groep pmg-2026-017 op het plein", signal!.Identity));
+    }
 }

@@ -24,6 +24,10 @@ internal static class SignalPartners
     public const string GemeentePartner = "gemeente-signals";
     public const string PolitiePartner = "politie-signals";
 
+    public const string School = "school-sys";
+    public const string SchoolPartner = "school-signals";
+    public const string Jongerenwerk = "jw-sys";
+
     public const string Convenant = "riec";
     public const string Purpose = "aanpak-georganiseerde-criminaliteit";
 
@@ -36,6 +40,10 @@ internal static class SignalPartners
         await accounts.CreateSystemClientAsync(Politie, PolitiePartner, TestAccounts.Secret, ["signals"], isDemo: false);
         await accounts.CreateSystemClientAsync(Bureau, "riec-signals", TestAccounts.Secret, ["signals"], isDemo: false);
         await accounts.CreateSystemClientAsync(NoSignalsScope, GemeentePartner, TestAccounts.Secret, ["linkage"], isDemo: false);
+        await accounts.CreatePartnerAsync(SchoolPartner, "School Signals", "school", [new("pmg", "medewerker")]);
+        await accounts.CreatePartnerAsync("jongerenwerk-signals", "Jongerenwerk Signals", "jongerenwerk", [new("pmg", "jongerenwerker")]);
+        await accounts.CreateSystemClientAsync(School, SchoolPartner, TestAccounts.Secret, ["signals"], isDemo: false);
+        await accounts.CreateSystemClientAsync(Jongerenwerk, "jongerenwerk-signals", TestAccounts.Secret, ["signals"], isDemo: false);
     });
 }
 

@@ -25,6 +25,7 @@ public sealed class MatchKeysTests
         Assert.Equal(["address"], MatchKeys.For(SubjectType.Address).Select(d => d.Name));
         Assert.Equal(["kvk"], MatchKeys.For(SubjectType.Company).Select(d => d.Name));
         Assert.Equal(["kenteken"], MatchKeys.For(SubjectType.Vehicle).Select(d => d.Name));
+        Assert.Equal(["group"], MatchKeys.For(SubjectType.Group).Select(d => d.Name));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class PseudonymTextTests
     [InlineData(PseudonymKind.Iban, 'r')]
     [InlineData(PseudonymKind.Phone, 't')]
     [InlineData(PseudonymKind.Email, 'e')]
+    [InlineData(PseudonymKind.Group, 'g')]
     public void TryParse_EveryKind_RoundTripsWithItsTag(PseudonymKind kind, char tag)
     {
         var text = $"{tag}1.12.{HashText}";

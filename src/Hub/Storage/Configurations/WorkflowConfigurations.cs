@@ -33,7 +33,8 @@ internal sealed class SubjectEncodingConfiguration : IEntityTypeConfiguration<Su
     public void Configure(EntityTypeBuilder<SubjectEncoding> builder)
     {
         builder.ToTable("subject_encodings");
-        builder.HasKey(e => e.SignalId);
+        // One row per (signal, subject): a group signal (PmG) has one encoding per member.
+        builder.HasKey(e => new { e.SignalId, e.SubjectId });
         builder.Property(e => e.ConvenantId).HasMaxLength(ConvenantRole.PartMaxLength).IsUnicode(false);
         builder.Property(e => e.Clk).IsRequired();
         builder.Property(e => e.BlockKeys).IsRequired();

@@ -677,6 +677,9 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("BlockKeys")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -700,10 +703,7 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LinkedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("SignalId");
+                    b.HasKey("SignalId", "SubjectId");
 
                     b.HasIndex("SubjectId");
 

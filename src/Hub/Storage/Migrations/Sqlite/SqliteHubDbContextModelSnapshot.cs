@@ -668,6 +668,9 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("BlockKeys")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -691,10 +694,7 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
                     b.Property<long?>("LinkedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SignalId");
+                    b.HasKey("SignalId", "SubjectId");
 
                     b.HasIndex("SubjectId");
 

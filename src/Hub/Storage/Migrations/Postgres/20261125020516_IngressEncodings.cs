@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SharingHub.Hub.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class IngressEncodings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings",
+                columns: new[] { "SignalId", "SubjectId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings",
+                column: "SignalId");
+        }
+    }
+}
