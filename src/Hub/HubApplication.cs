@@ -17,6 +17,7 @@ using SharingHub.Hub.Operations.RequestLimits;
 using SharingHub.Hub.Operations.Telemetry;
 using SharingHub.Hub.Processing;
 using SharingHub.Hub.Requests;
+using SharingHub.Hub.Retention;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Signals;
 using SharingHub.Hub.Subjects;
@@ -102,6 +103,7 @@ public static class HubApplication
         services.AddHubRequests(configuration);
         services.AddHubDisclosure();
         services.AddHubCases();
+        services.AddHubRetention(configuration);
     }
 
     private static void UsePipeline(WebApplication app)

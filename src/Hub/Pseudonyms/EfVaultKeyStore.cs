@@ -7,7 +7,8 @@ namespace SharingHub.Hub.Pseudonyms;
 
 /// <summary>
 /// <see cref="IVaultKeyStore"/> on the hub database (<c>vault_data_keys</c>, <c>vault_master_keys</c>). Outside a unit of
-/// work every call commits on its own. Inside <see cref="PrepareAsync"/> (ingress), new data keys are only collected in the unit
+/// work every call commits on its own. Inside <see cref="Enlist"/> (retention) data-key deletes join the caller's transaction.
+/// Inside <see cref="PrepareAsync"/> (ingress), new data keys are only collected in the unit
 /// (<see cref="VaultKeyUnit.NewRows"/>), so they commit in the same transaction as the payloads sealed under them, and lookups are answered from the
 /// keys the unit prefetched in one query.
 /// </summary>
@@ -45,6 +46,13 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
 
         return unit;
     }
+
+    /// <summary>
+    /// A unit of work for a caller that already holds a transaction on <paramref name="db"/> (retention): once activated, the
+    /// vault's reads and crypto-shreds (<see cref="IdentityVault.ShredAsync"/>) run on that connection inside that transaction, so a
+    /// shred commits or rolls back together with the caller's other changes.
+    /// </summary>
+    public static VaultKeyUnit Enlist(HubDbContext db) => new(db);
 
     public async Task<WrappedDataKey?> GetDataKeyAsync(string subjectId, CancellationToken cancellationToken = default)
     {
@@ -133,6 +141,12 @@ internal sealed class EfVaultKeyStore(IServiceScopeFactory scopes) : IVaultKeySt
 
     public async Task<bool> DeleteDataKeyAsync(string subjectId, CancellationToken cancellationToken = default)
     {
+        if (Ambient.Value is { } unit)
+        {
+            unit.Keys[subjectId] = null;
+            return await unit.Db.Set<VaultDataKeyRow>().Where(r => r.SubjectId == subjectId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
+
         var scope = scopes.CreateAsyncScope();
         await using var disposal = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();

@@ -16,7 +16,9 @@ public static class AuditOperations
     public const string View = "disclosure.viewed";
     public const string Export = "disclosure.exported";
     public const string RetentionPurge = "retention.purge";
+    public const string RetentionPreview = "retention.preview";
     public const string KeyRotation = "keys.rotated";
+    public const string KeyMigration = "keys.repseudonymised";
     public const string AuditLogin = "audit.login";
     public const string SubjectAccessReport = "audit.subject-access-report";
     public const string CasusCreated = "casus.created";
