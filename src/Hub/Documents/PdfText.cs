@@ -31,16 +31,16 @@ namespace SharingHub.Hub.Documents;
 public static class PdfText
 {
     /// <summary>The bytes are not a PDF PdfPig can read (no header, broken structure, form cycle, unsupported filter).</summary>
-    public const string MalformedCode = "SH3056";
+    public const string MalformedCode = Signals.SignalErrorCodes.PdfMalformed;
 
     /// <summary>The PDF is encrypted and does not open with the empty user password.</summary>
-    public const string EncryptedCode = "SH3057";
+    public const string EncryptedCode = Signals.SignalErrorCodes.PdfEncrypted;
 
     /// <summary>The PDF exceeds a <see cref="PdfTextLimits"/> limit (pages, characters, decoded bytes, nesting, time).</summary>
-    public const string BeyondLimitsCode = "SH3058";
+    public const string BeyondLimitsCode = Signals.SignalErrorCodes.PdfBeyondLimits;
 
     /// <summary>The PDF was read but has no text layer (scanned images only): there is nothing to scrub.</summary>
-    public const string NoTextCode = "SH3059";
+    public const string NoTextCode = Signals.SignalErrorCodes.PdfNoText;
 
     /// <summary>Pages with more letters than this are not de-duplicated (the check is quadratic in identical letters).</summary>
     private const int DeduplicateLetterLimit = 10_000;
@@ -362,7 +362,7 @@ public sealed class PdfTextResult
     /// <summary>The normalised text, pages separated by a blank line; null on failure.</summary>
     public string? Text { get; }
 
-    /// <summary>One of the <see cref="PdfText"/> codes (SH3056–SH3059); null on success.</summary>
+    /// <summary>One of the <see cref="PdfText"/> codes (SH3070–SH3073); null on success.</summary>
     public string? Code { get; }
 
     /// <summary>A fixed, content-free description of the failure; null on success.</summary>

@@ -22,8 +22,9 @@ namespace SharingHub.Hub.Documents;
 /// text/plain (UTF-8) or application/pdf (checked on "%PDF-"), at most <see cref="MaxBodyBytes"/>. Only the partner that
 /// submitted the signal may attach. The original is stored only encrypted (<see cref="DocumentCipher"/>); plain text
 /// is also stored scrubbed (with the subject's name, and a group signal's members' names, as known persons, then their other known
-/// identifiers and the group's reference redacted literally) for sharing. PDF text is not extracted (no robust
-/// extractor without a new dependency): a PDF is stored encrypted and marked not shareable until reviewed.
+/// identifiers and the group's reference redacted literally) for sharing. A PDF's text layer is extracted with
+/// <see cref="PdfText"/> (bounded against hostile files) and scrubbed the same way; a PDF without readable text (a scan,
+/// a password, beyond the limits, broken) is stored encrypted only, not shareable, and the response says why (SH3070–SH3073).
 /// </summary>
 internal sealed class SignalDocumentsEndpoints : IHubEndpoints
 {
@@ -93,9 +94,13 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
 
         var contentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var fileMedia) ? fileMedia.MediaType?.ToLowerInvariant() : null;
         string? text = null;
+        string? textCode = null;
         switch (contentType)
         {
             case Pdf when bytes.AsSpan().StartsWith("%PDF-"u8):
+                var pdf = PdfText.Extract(bytes, time: time);
+                text = pdf.IsSuccess ? pdf.Text : null;
+                textCode = pdf.Code;
                 break;
             case TextPlain:
                 try
@@ -182,9 +187,10 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
             current?.TraceId.ToHexString() ?? string.Empty, current?.SpanId.ToHexString() ?? string.Empty,
             ProcessingOperations.DocumentAttached, ProcessingStatuses.Succeeded, started, time.GetUtcNow(),
             access.Convenant, convenants.VersionHash(access.Convenant), null, access.Caller.PartnerId, null, access.Caller.Subject,
-            access.Caller.IsPerson ? "person" : "system", [], null, null, null, [], documentId.ToString("D"), null), cancellationToken).ConfigureAwait(false);
+            access.Caller.IsPerson ? "person" : "system", [], null, null, null, textCode is null ? [] : ["text:" + textCode], documentId.ToString("D"), null),
+            cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/v1/convenants/{access.Convenant}/signals/{signalId:D}/documents/{documentId:D}",
-            new DocumentCreated(documentId, text is not null));
+            new DocumentCreated(documentId, text is not null, textCode));
     }
 
     private static IEnumerable<KnownPerson> KnownPersonOf(IdentityRecord identity) =>
@@ -194,5 +200,8 @@ internal sealed class SignalDocumentsEndpoints : IHubEndpoints
     private static ProblemHttpResult Problem(int status, string code, string detail) => HubProblems.Result(status, code, detail);
 }
 
-/// <summary>201 body of a document upload. <see cref="Shareable"/> is false for PDFs until a person reviewed them.</summary>
-public sealed record DocumentCreated(Guid DocumentId, bool Shareable);
+/// <summary>
+/// 201 body of a document upload. <see cref="Shareable"/> is true when a scrubbed text copy was stored; otherwise
+/// <see cref="TextCode"/> says why a PDF has none (SH3070 unreadable, SH3071 password, SH3072 beyond limits, SH3073 no text layer).
+/// </summary>
+public sealed record DocumentCreated(Guid DocumentId, bool Shareable, string? TextCode = null);

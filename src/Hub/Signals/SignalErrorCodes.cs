@@ -1,7 +1,7 @@
 namespace SharingHub.Hub.Signals;
 
 /// <summary>
-/// The stable codes of signal ingress and documents (SH3040-SH3057; SH306x are the convenant start-up errors).
+/// The stable codes of signal ingress and documents (SH3040-SH3057 and SH3070-SH3073; SH306x are the convenant start-up errors).
 /// Identifier errors keep their SH10xx code from the identifiers library, reported with the field path.
 /// </summary>
 public static class SignalErrorCodes
@@ -53,4 +53,16 @@ public static class SignalErrorCodes
 
     /// <summary>400: two members of one group signal share an exact match key (the same person listed twice).</summary>
     public const string DuplicateMember = "SH3057";
+
+    /// <summary>A PDF could not be read (no header, broken structure, form cycle, unknown filter): stored encrypted only, no scrubbed copy.</summary>
+    public const string PdfMalformed = "SH3070";
+
+    /// <summary>A PDF needs a password to open: stored encrypted only, no scrubbed copy.</summary>
+    public const string PdfEncrypted = "SH3071";
+
+    /// <summary>A PDF beyond the extraction limits (pages, characters, decompressed size, nesting, time): stored encrypted only.</summary>
+    public const string PdfBeyondLimits = "SH3072";
+
+    /// <summary>A PDF without a text layer (a scan): stored encrypted only, never marked as scrubbed.</summary>
+    public const string PdfNoText = "SH3073";
 }

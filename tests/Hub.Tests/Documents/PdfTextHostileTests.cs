@@ -390,7 +390,7 @@ public sealed class PdfTextHostileTests
             {
                 var mutated = Mutate(ValidPdf.Value, seed);
                 var result = PdfText.Extract(mutated, PdfTextLimits.Default with { TimeBudget = TimeSpan.FromSeconds(10) });
-                return result.IsSuccess ? result.Text.Length > 0 : result.Code is "SH3056" or "SH3057" or "SH3058" or "SH3059" && result.Message.Length > 0;
+                return result.IsSuccess ? result.Text.Length > 0 : result.Code is "SH3070" or "SH3071" or "SH3072" or "SH3073" && result.Message.Length > 0;
             });
 
     private static readonly Lazy<byte[]> ValidPdf = new(() => PdfTextTests.Letter(pages: 2));

@@ -309,16 +309,45 @@ public abstract class SignalsContract(ISignalsHub hub)
     }
 
     [Fact]
-    public async Task Document_Pdf_Returns201NotShareable()
+    public async Task Document_PdfWithoutReadableText_Returns201NotShareableWithReason()
     {
         using var http = Hub.Factory.CreateApiClient();
         var token = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
         var signalId = await SignalIdAsync(http, token, SignalApi.Person("100000083", "Cornelis", "Brouwer"));
+        var before = await SignalApi.SnapshotAsync(Hub.Factory);
 
         using var response = await SignalApi.UploadAsync(http, signalId, token, Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF"), "application/pdf");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.False((await SignalApi.JsonAsync(response)).GetProperty("shareable").GetBoolean());
+        var body = await SignalApi.JsonAsync(response);
+        Assert.False(body.GetProperty("shareable").GetBoolean());
+        Assert.Equal(SharingHub.Hub.Signals.SignalErrorCodes.PdfMalformed, body.GetProperty("textCode").GetString());
+        var after = await SignalApi.SnapshotAsync(Hub.Factory);
+        Assert.Equal(before.Documents.Count + 1, after.Documents.Count);
+    }
+
+    [Fact]
+    public async Task Document_PdfWithText_Returns201AndStoresScrubbedTextCopy()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
+        var signalId = await SignalIdAsync(http, token, SignalApi.Person("100000010", "Jan", "Vries", "1975-02-03"));
+        var before = await SignalApi.SnapshotAsync(Hub.Factory);
+
+        using var response = await SignalApi.UploadAsync(http, signalId, token, Documents.PdfTextTests.Letter(), "application/pdf");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await SignalApi.JsonAsync(response);
+        Assert.True(body.GetProperty("shareable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("textCode").ValueKind);
+        var after = await SignalApi.SnapshotAsync(Hub.Factory);
+        Assert.Equal(before.Documents.Count + 2, after.Documents.Count);
+        var stored = await SignalApi.DocumentsTextAsync(Hub.Factory);
+        Assert.Contains("Zorg over de veiligheid van het gezin.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Documents.PdfTextTests.Bsn, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Documents.PdfTextTests.Iban, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Documents.PdfTextTests.Phone, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vries", stored, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string, int, string> DocumentBadInputs() => new()

@@ -11,8 +11,8 @@ using SharingHub.Hub.Storage;
 namespace SharingHub.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261125015328_Requests")]
-    partial class Requests
+    [Migration("20261125031637_WorkflowAdditions")]
+    partial class WorkflowAdditions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -671,6 +671,9 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
                     b.Property<Guid>("SignalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("BlockKeys")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -694,10 +697,7 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
                     b.Property<long?>("LinkedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SignalId");
+                    b.HasKey("SignalId", "SubjectId");
 
                     b.HasIndex("SubjectId");
 

@@ -12,8 +12,8 @@ using SharingHub.Hub.Storage;
 namespace SharingHub.Hub.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261125015405_Requests")]
-    partial class Requests
+    [Migration("20261125031642_WorkflowAdditions")]
+    partial class WorkflowAdditions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -680,6 +680,9 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
                     b.Property<Guid>("SignalId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("BlockKeys")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -703,10 +706,7 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LinkedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("SignalId");
+                    b.HasKey("SignalId", "SubjectId");
 
                     b.HasIndex("SubjectId");
 

@@ -5,7 +5,7 @@
 namespace SharingHub.Hub.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IngressEncodings : Migration
+    public partial class WorkflowAdditions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,13 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
             migrationBuilder.DropPrimaryKey(
                 name: "PK_subject_encodings",
                 table: "subject_encodings");
+
+            migrationBuilder.AddColumn<int>(
+                name: "GrantDays",
+                table: "access_requests",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_subject_encodings",
@@ -26,6 +33,10 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
             migrationBuilder.DropPrimaryKey(
                 name: "PK_subject_encodings",
                 table: "subject_encodings");
+
+            migrationBuilder.DropColumn(
+                name: "GrantDays",
+                table: "access_requests");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_subject_encodings",

@@ -5,25 +5,43 @@
 namespace SharingHub.Hub.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Requests : Migration
+    public partial class WorkflowAdditions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings");
+
             migrationBuilder.AddColumn<int>(
                 name: "GrantDays",
                 table: "access_requests",
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings",
+                columns: new[] { "SignalId", "SubjectId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings");
+
             migrationBuilder.DropColumn(
                 name: "GrantDays",
                 table: "access_requests");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_subject_encodings",
+                table: "subject_encodings",
+                column: "SignalId");
         }
     }
 }
