@@ -8,6 +8,7 @@ using SharingHub.Hub.Documents;
 using SharingHub.Hub.Errors;
 using SharingHub.Hub.Hosting;
 using SharingHub.Hub.KeyRing;
+using SharingHub.Hub.Linkage;
 using SharingHub.Hub.Operations.Health;
 using SharingHub.Hub.Operations.OpenApi;
 using SharingHub.Hub.Operations.RateLimiting;
@@ -96,6 +97,7 @@ public static class HubApplication
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
+        services.AddHubLinkage(configuration);
     }
 
     private static void UsePipeline(WebApplication app)
