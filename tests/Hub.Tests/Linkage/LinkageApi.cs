@@ -49,7 +49,7 @@ internal static class LinkageApi
     public static async Task<(Guid SignalId, string SubjectRef)> SubmitAsync(HttpClient http, string token, TestPerson person, TestPerson? reporter = null)
     {
         var reporterJson = reporter is null ? string.Empty : ",\"reporter\":" + reporter.Identifiers();
-        var categories = reporter is null ? "\"signaal\",\"identificatie\"" : "\"signaal\",\"identificatie\",\"melder\"";
+        const string categories = "\"signaal\",\"identificatie\"";
         var body = $$"""
             {"subjectType":"person","identifiers":{{person.Identifiers()}},"purpose":"{{Purpose}}","categories":[{{categories}}],"phase":"signal"{{reporterJson}}}
             """;
