@@ -1,0 +1,57 @@
+using SharingHub.Hub.Linkage;
+using SharingHub.Pseudonymisation.Linkage.Exact;
+
+namespace SharingHub.Hub.Tests.Linkage;
+
+public sealed class FuzzySubjectMatchingTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static Guid Id(int n) => new($"00000000-0000-7000-8000-{n:D12}");
+
+    private static Dictionary<Guid, RootInfo> Roots(params (int Id, int Size, int Minutes)[] roots) =>
+        roots.ToDictionary(r => Id(r.Id), r => new RootInfo(Id(r.Id), 1, r.Size, T0.AddMinutes(r.Minutes)));
+
+    private static Pseudonym32 Bsn(ulong n) => new(n, 0, 0, 0);
+
+    [Fact]
+    public void Plan_BiggerClusterAndThenOlderRootSurvive_FinalRootsNeverChain()
+    {
+        var roots = Roots((1, 1, 5), (2, 3, 9), (3, 1, 1));
+        RootPair[] pairs = [new(Id(1), Id(3), 0.9f), new(Id(1), Id(2), 0.8f)];
+
+        var plan = FuzzySubjectMatching.Plan(pairs, roots, new Dictionary<Guid, Pseudonym32>(), new HashSet<Guid>());
+
+        Assert.Equal([new MergeStep(Id(3), Id(1), 0.9f), new MergeStep(Id(2), Id(3), 0.8f)], plan.Steps);
+        Assert.Equal(Id(2), plan.FinalRoots[Id(1)]);
+        Assert.Equal(Id(2), plan.FinalRoots[Id(3)]);
+        Assert.False(plan.FinalRoots.ContainsKey(Id(2)));
+    }
+
+    [Fact]
+    public void Plan_TwoBsnsThroughABridge_SecondMergeRefused()
+    {
+        var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
+        RootPair[] pairs = [new(Id(1), Id(3), 0.95f), new(Id(2), Id(3), 0.9f)];
+        var bsns = new Dictionary<Guid, Pseudonym32> { [Id(1)] = Bsn(11), [Id(2)] = Bsn(22) };
+
+        var plan = FuzzySubjectMatching.Plan(pairs, roots, bsns, new HashSet<Guid>());
+
+        Assert.Single(plan.Steps);
+        Assert.Equal(1, plan.Refused);
+        Assert.Equal(Id(1), plan.FinalRoots[Id(3)]);
+        Assert.False(plan.FinalRoots.ContainsKey(Id(2)));
+    }
+
+    [Fact]
+    public void Plan_ConflictedRoot_MergesWithNothing()
+    {
+        var roots = Roots((1, 2, 1), (2, 1, 2));
+
+        var plan = FuzzySubjectMatching.Plan([new(Id(1), Id(2), 0.99f)], roots, new Dictionary<Guid, Pseudonym32>(), new HashSet<Guid> { Id(1) });
+
+        Assert.Empty(plan.Steps);
+        Assert.Empty(plan.FinalRoots);
+        Assert.Equal(1, plan.Refused);
+    }
+}
