@@ -26,7 +26,8 @@ internal sealed record MergePlan(IReadOnlyList<MergeStep> Steps, IReadOnlyDictio
 /// candidates share a keyed block key of any <see cref="BlockingPass"/> (blocks larger than the core's <c>MaxBlockSide</c> are
 /// skipped, as the core does), scores are Dice on the CLKs with <see cref="DiceKernel"/>, and merges go through
 /// <see cref="LinkClusterer"/>, best score first, so two clusters with different BSN pseudonyms are never joined.
-/// Only pending encodings are compared (against every other encoding); pairs within one cluster are not candidates.
+/// Only pending encodings are compared (against every other encoding); pairs within one cluster are not candidates; each pending
+/// encoding proposes only its best candidate (ties: the first in storage order), as the core's one-to-one assignment does for two files.
 /// </summary>
 internal static class FuzzySubjectMatching
 {
@@ -93,8 +94,8 @@ internal static class FuzzySubjectMatching
             candidates.Clear();
             for (var p = 0; p < passes.Length; p++)
             {
-                var key = LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]);
-                if (key == 0 || !blocks[p].TryGetValue(key, out var block) || block.Count > maxBlockSide)
+                var blockKey = LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]);
+                if (blockKey == 0 || !blocks[p].TryGetValue(blockKey, out var block) || block.Count > maxBlockSide)
                 {
                     continue;
                 }
@@ -139,20 +140,29 @@ internal static class FuzzySubjectMatching
                 candidateWords.AsSpan(0, gathered.Count * BloomFilterStore.Words), candidatePopcounts.AsSpan(0, gathered.Count),
                 scores.AsSpan(0, gathered.Count));
             comparisons += gathered.Count;
+
+            // Like the core's one-to-one assignment on the new side: a new encoding links to its single best candidate,
+            // so one record can never bridge several existing clusters.
+            var top = -1;
             for (var c = 0; c < gathered.Count; c++)
             {
-                if (scores[c] < threshold)
+                if (scores[c] >= threshold && (top < 0 || scores[c] > scores[top]))
                 {
-                    continue;
+                    top = c;
                 }
+            }
 
-                var a = signals[i].Root;
-                var b = signals[gathered[c]].Root;
-                var key = a.CompareTo(b) < 0 ? (a, b) : (b, a);
-                if (!best.TryGetValue(key, out var previous) || scores[c] > previous)
-                {
-                    best[key] = scores[c];
-                }
+            if (top < 0)
+            {
+                continue;
+            }
+
+            var a = signals[i].Root;
+            var b = signals[gathered[top]].Root;
+            var pair = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+            if (!best.TryGetValue(pair, out var previous) || scores[top] > previous)
+            {
+                best[pair] = scores[top];
             }
         }
 

@@ -128,7 +128,7 @@ public sealed partial class SubjectLinker(
 
         var roots = subjects.Where(s => s.MergedIntoId is null)
             .ToDictionary(s => s.Id, s => new RootInfo(s.Id, s.SubjectType, sizes.GetValueOrDefault(s.Id, 1), s.CreatedAt));
-        var threshold = (float)(options.Threshold ?? FuzzyOptions.Default.Threshold);
+        var threshold = (float)options.Threshold;
         var pairs = new List<RootPair>();
         long comparisons = 0;
         foreach (var version in pending.Select(p => p.KeyVersion).Distinct().Order())

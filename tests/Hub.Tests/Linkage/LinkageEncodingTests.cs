@@ -87,7 +87,7 @@ public sealed class LinkageEncodingTests
     }
 
     [Fact]
-    public void Encode_OneLetterTypoAndAnotherPerson_DiceAboveAndBelowTheCoreThreshold()
+    public void Encode_OneLetterTypoAndAnotherPerson_DiceAboveTheHubAndBelowTheCoreThreshold()
     {
         using var ring = Ring();
         var key = Key(ring);
@@ -95,7 +95,7 @@ public sealed class LinkageEncodingTests
         var (typo, _) = LinkageEncoding.Encode(key, new TestPerson("Willemijn", "Decker", "1990-03-12").QuasiIdentifiers());
         var (other, _) = LinkageEncoding.Encode(key, new TestPerson("Pieter", "Bakker", "1962-11-30").QuasiIdentifiers());
 
-        Assert.True(DiceKernel.Dice(Words(a), Words(typo)) >= FuzzyOptions.Default.Threshold);
+        Assert.True(DiceKernel.Dice(Words(a), Words(typo)) >= LinkageOptions.DefaultThreshold);
         Assert.True(DiceKernel.Dice(Words(a), Words(other)) < FuzzyOptions.Default.Threshold);
     }
 
