@@ -26,7 +26,7 @@ public sealed class LinkageOptions
     [Range(0.5, 1.0)]
     public double Threshold { get; set; } = DefaultThreshold;
 
-    /// <summary>Largest number of pending encodings one run takes per convenant (the rest wait for the next run).</summary>
+    /// <summary>Largest number of signals with pending encodings one run takes per convenant, oldest first (the rest wait for the next run).</summary>
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 10_000;
 }

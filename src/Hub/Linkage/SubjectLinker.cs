@@ -104,15 +104,21 @@ public sealed partial class SubjectLinker(
     private async Task<LinkageRunResult> LinkAsync(HubDbContext db, string convenant, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var pending = await db.SubjectEncodings.AsNoTracking()
+        // Whole signals (a group signal has one encoding per member), oldest first, up to the batch size.
+        var batch = await db.SubjectEncodings.AsNoTracking()
             .Where(e => e.ConvenantId == convenant && e.LinkedAt == null)
-            .OrderBy(e => e.CreatedAt).ThenBy(e => e.SignalId).Take(options.BatchSize)
-            .Select(e => new { e.SignalId, e.SubjectId, e.KeyVersion, e.Clk, e.BlockKeys })
+            .GroupBy(e => e.SignalId).Select(g => new { SignalId = g.Key, CreatedAt = g.Min(e => e.CreatedAt) })
+            .OrderBy(g => g.CreatedAt).ThenBy(g => g.SignalId).Take(options.BatchSize).Select(g => g.SignalId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (pending.Count == 0)
+        if (batch.Count == 0)
         {
             return LinkageRunResult.Empty;
         }
+
+        var pending = await db.SubjectEncodings.AsNoTracking()
+            .Where(e => e.ConvenantId == convenant && e.LinkedAt == null && EF.Parameter(batch).Contains(e.SignalId))
+            .Select(e => new { e.SignalId, e.SubjectId, e.KeyVersion, e.Clk, e.BlockKeys })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var subjects = await db.Subjects.AsNoTracking().Where(s => s.ConvenantId == convenant)
             .Select(s => new { s.Id, s.MergedIntoId, s.SubjectType, s.CreatedAt })
@@ -161,7 +167,7 @@ public sealed partial class SubjectLinker(
             Score = Math.Round(step.Score, 4),
             CreatedAt = now,
         }).ToList();
-        if (!await WriteAsync(db, convenant, pending.Select(p => p.SignalId).ToList(), plan, links, now, cancellationToken).ConfigureAwait(false))
+        if (!await WriteAsync(db, convenant, batch, pending.Count, plan, links, now, cancellationToken).ConfigureAwait(false))
         {
             return new LinkageRunResult(pending.Count, comparisons, 0, plan.Refused, 1);
         }
@@ -212,7 +218,8 @@ public sealed partial class SubjectLinker(
 
     /// <summary>Applies the plan and marks the pending encodings linked in one transaction; false (rolled back) on a conflict.</summary>
     private static async Task<bool> WriteAsync(
-        HubDbContext db, string convenant, List<Guid> pendingIds, MergePlan plan, List<SubjectLink> links, DateTimeOffset now, CancellationToken cancellationToken)
+        HubDbContext db, string convenant, List<Guid> signalIds, int pendingRows, MergePlan plan, List<SubjectLink> links, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -250,9 +257,9 @@ public sealed partial class SubjectLinker(
                 db.ChangeTracker.Clear();
             }
 
-            var marked = await db.SubjectEncodings.Where(e => EF.Parameter(pendingIds).Contains(e.SignalId) && e.LinkedAt == null)
+            var marked = await db.SubjectEncodings.Where(e => e.ConvenantId == convenant && EF.Parameter(signalIds).Contains(e.SignalId) && e.LinkedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkedAt, now), cancellationToken).ConfigureAwait(false);
-            if (marked != pendingIds.Count)
+            if (marked != pendingRows)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return false;

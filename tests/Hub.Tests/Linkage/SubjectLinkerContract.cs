@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Linkage;
 using SharingHub.Hub.Subjects;
@@ -223,6 +225,32 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
         Assert.Equal(2, result.Pending);
         var all = await LinkageApi.SubjectsAsync(Hub.Factory);
         Assert.Null(all[await LinkageApi.SubjectOfAsync(Hub.Factory, s2)]);
+    }
+
+    [Fact]
+    public async Task RunOnce_BatchOfOneSignal_SecondRunComparesTheNextWithTheFirst()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Lolkje", "Haitsma", "1999-09-09"), b = new("Lolkje", "Haitsmaa", "1999-09-09");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+        var services = Hub.Factory.Services;
+        var linker = new SubjectLinker(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<SharingHub.Hub.Convenants.HubConvenants>(),
+            LinkageApi.Audit(Hub.Factory), new LinkageOptions { Enabled = false, BatchSize = 1 }, TimeProvider.System,
+            NullLogger<SubjectLinker>.Instance);
+
+        var first = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+        var second = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+        var third = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.Pending, first.Merges));
+        Assert.Equal((1, 1), (second.Pending, second.Merges));
+        Assert.Equal(LinkageRunResult.Empty, third);
     }
 
     [Fact]
