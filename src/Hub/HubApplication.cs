@@ -2,8 +2,10 @@ using SharingHub.Hub.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharingHub.Hub.Audit;
 using SharingHub.Hub.Auth;
+using SharingHub.Hub.Cases;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Demo;
+using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Errors;
 using SharingHub.Hub.Hosting;
@@ -97,6 +99,8 @@ public static class HubApplication
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
+        services.AddHubDisclosure();
+        services.AddHubCases();
         services.AddHubLinkage(configuration);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Storage;
+using SharingHub.Pseudonymisation.Pseudonyms;
 
 namespace SharingHub.Hub.Subjects;
 
@@ -8,7 +10,7 @@ namespace SharingHub.Hub.Subjects;
 /// linkage merged into it. Rows are never re-pointed by a merge (<see cref="Subject.MergedIntoId"/>), so "all signals about
 /// this subject" means the signals of every member of the cluster.
 /// </summary>
-public sealed class SubjectDirectory(HubDbContext db)
+public sealed class SubjectDirectory(HubDbContext db, ConvenantKeys keys)
 {
     /// <summary>
     /// The cluster root behind <paramref name="reference"/> as <paramref name="partnerId"/> knows it under
@@ -54,6 +56,43 @@ public sealed class SubjectDirectory(HubDbContext db)
             .Where(r => r.ConvenantId == convenant && r.PartnerId == partnerId && cluster.Contains(r.SubjectId))
             .Select(r => new { r.SubjectId, r.Reference }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return references.OrderBy(r => r.SubjectId == rootId ? 0 : 1).Select(r => r.Reference).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The reference <paramref name="partnerId"/> holds for the cluster rooted at <paramref name="root"/>; when it holds none
+    /// (a partner that never submitted about the subject, such as the ZVH bureau that works a casus brought in by others), one
+    /// is derived from the root's anchor with the partner's key and stored, so that the partner can name the subject from now on.
+    /// Saves immediately: call it before adding the caller's own changes to the context.
+    /// </summary>
+    public async Task<string> GetOrCreateReferenceAsync(string convenant, string partnerId, ResolvedSubject root, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var existing = await FindReferenceAsync(convenant, partnerId, root.Id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        if (!Pseudonym.TryParse(root.Anchor, out var anchor))
+        {
+            throw new InvalidOperationException("A subject anchor is not a pseudonym.");
+        }
+
+        var tools = await keys.GetAsync(convenant).ConfigureAwait(false);
+        var reference = tools.References.Derive(partnerId, anchor).ToString();
+        var row = new SubjectRef { ConvenantId = convenant, PartnerId = partnerId, Reference = reference, SubjectId = root.Id };
+        db.SubjectRefs.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request derived and stored the same reference first (the derivation is deterministic).
+            db.Entry(row).State = EntityState.Detached;
+        }
+
+        return reference;
     }
 }
 

@@ -14,6 +14,21 @@ public sealed class DemoModeTests : IDisposable
     private static readonly Dictionary<string, string?> Demo = new() { ["Demo:Enabled"] = "true" };
     private readonly string _data = TempDirectory.Create("demo");
 
+    [Theory]
+    [InlineData("po.zvh", "demo-password-po", "zvh:privacy-officer")]
+    [InlineData("regisseur.zvh", "demo-password-regisseur", "zvh:casusregisseur")]
+    [InlineData("facilitator.zvh", "demo-password-facilitator", "zvh:moreel-beraad-facilitator")]
+    public async Task DemoPeople_SignInWithCodeAndPkce_TokenCarriesTheirRoles(string userName, string password, string role)
+    {
+        using var hub = new HubFactory(Demo, _data);
+        var token = await PersonTokens.GetAsync(hub, userName, password, "review");
+        using var http = hub.CreateApiClient();
+        using var me = await Tokens.GetWithTokenAsync(http, "/api/v1/me", token);
+        var body = await Tokens.ReadJsonAsync(me);
+        Assert.Equal("person", body.GetProperty("actorType").GetString());
+        Assert.Contains(role, body.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("convenant").GetString() + ":" + r.GetProperty("role").GetString()));
+    }
+
     [Fact]
     public async Task DemoSeed_StartedTwice_SeedsOnceAndDemoClientsGetTokens()
     {

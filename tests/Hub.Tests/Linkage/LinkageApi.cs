@@ -111,6 +111,12 @@ internal static class LinkageApi
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
+    public static async Task<T> WithDirectoryAsync<T>(HubFactory factory, Func<SharingHub.Hub.Subjects.SubjectDirectory, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SharingHub.Hub.Subjects.SubjectDirectory>());
+    }
+
     /// <summary>Opens a casus on <paramref name="subjectId"/> in <paramref name="phase"/> (what the casus endpoints will do).</summary>
     public static async Task OpenCasusAsync(HubFactory factory, Guid subjectId, string ownerPartner, string phase = "intake")
     {

@@ -46,8 +46,8 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
         Assert.Equal(subjects[0], all[subjects[1]]);
         Assert.Equal(subjects[0], all[subjects[2]]);
         Assert.All(all.Values.OfType<Guid>(), root => Assert.Null(all[root]));
-        var resolved = await LinkageApi.WithDbAsync(Hub.Factory, db =>
-            new SubjectDirectory(db).ResolveReferenceAsync(LinkageApi.Convenant, LinkagePartners.PolitiePartner, politieRef, CancellationToken.None));
+        var resolved = await LinkageApi.WithDirectoryAsync(Hub.Factory, directory =>
+            directory.ResolveReferenceAsync(LinkageApi.Convenant, LinkagePartners.PolitiePartner, politieRef, CancellationToken.None));
         Assert.Equal(subjects[0], resolved!.Id);
         var links = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.AsNoTracking().Where(l => subjects.Contains(l.LinkedSubjectId)).ToListAsync());
         Assert.Equal(2, links.Count);
@@ -201,7 +201,7 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
         var all = await LinkageApi.SubjectsAsync(Hub.Factory);
         Assert.Null(all[subjects[0]]);
         Assert.All(subjects.Skip(1), s => Assert.Equal(subjects[0], all[s]));
-        var cluster = await LinkageApi.WithDbAsync(Hub.Factory, db => new SubjectDirectory(db).GetClusterAsync(subjects[0], CancellationToken.None));
+        var cluster = await LinkageApi.WithDirectoryAsync(Hub.Factory, directory => directory.GetClusterAsync(subjects[0], CancellationToken.None));
         Assert.Equal(subjects.Order(), cluster.Order());
         var link = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.AsNoTracking().SingleAsync(l => l.LinkedSubjectId == subjects[2]));
         Assert.Equal(subjects[0], link.SubjectId);

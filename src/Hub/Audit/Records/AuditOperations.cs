@@ -10,6 +10,7 @@ public static class AuditOperations
     public const string AccessRequest = "request.created";
     public const string Review = "request.reviewed";
     public const string Grant = "request.granted";
+    public const string RequestRevoked = "request.revoked";
     public const string Disclosure = "disclosure";
     public const string View = "disclosure.viewed";
     public const string Export = "disclosure.exported";
@@ -17,6 +18,8 @@ public static class AuditOperations
     public const string KeyRotation = "keys.rotated";
     public const string AuditLogin = "audit.login";
     public const string SubjectAccessReport = "audit.subject-access-report";
+    public const string CasusCreated = "casus.created";
+    public const string CasusTransition = "casus.transition";
 }
 
 /// <summary>Logboek Dataverwerkingen status values.</summary>
