@@ -44,6 +44,35 @@ public sealed class FuzzySubjectMatchingTests
     }
 
     [Fact]
+    public void FindPairs_NewEncodingMatchingTwoClusters_ProposesOnlyItsBestAndSkipsItsOwnCluster()
+    {
+        using var ring = SharingHub.Pseudonymisation.Keys.DomainKeyRing.FromSecret("riec", 1, Id(99), new byte[32], TimeProvider.System);
+        var key = new byte[LinkageEncoding.KeyLength];
+        LinkageEncoding.DeriveKey(ring, key);
+        EncodedSignal Signal(int n, int root, bool pending, TestPerson person)
+        {
+            var (clk, blocks) = LinkageEncoding.Encode(key, person.QuasiIdentifiers());
+            return new EncodedSignal(Id(100 + n), Id(root), pending, clk, blocks);
+        }
+
+        var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
+        EncodedSignal[] signals =
+        [
+            Signal(1, 1, false, new TestPerson("Jan", "Jansen", "1980-05-17")),
+            Signal(2, 2, false, new TestPerson("Jan", "Janssens", "1980-05-17")),
+            Signal(3, 3, true, new TestPerson("Jan", "Janssen", "1980-05-17")),
+            Signal(4, 3, false, new TestPerson("Jan", "Janssen", "1980-05-17")),
+        ];
+
+        var pairs = FuzzySubjectMatching.FindPairs(signals, roots, 0.6f, 2000, out var comparisons);
+
+        var pair = Assert.Single(pairs);
+        Assert.Contains(Id(3), (Guid[])[pair.A, pair.B]);
+        Assert.Equal(2, comparisons);
+        Assert.InRange(pair.Score, 0.6f, 0.9999f);
+    }
+
+    [Fact]
     public void Plan_ConflictedRoot_MergesWithNothing()
     {
         var roots = Roots((1, 2, 1), (2, 1, 2));
