@@ -27,7 +27,8 @@ internal sealed record MergePlan(IReadOnlyList<MergeStep> Steps, IReadOnlyDictio
 /// skipped, as the core does), scores are Dice on the CLKs with <see cref="DiceKernel"/>, and merges go through
 /// <see cref="LinkClusterer"/>, best score first, so two clusters with different BSN pseudonyms are never joined.
 /// Only pending encodings are compared (against every other encoding); pairs within one cluster are not candidates; each pending
-/// encoding proposes only its best candidate (ties: the first in storage order), as the core's one-to-one assignment does for two files.
+/// encoding proposes only its best candidate (ties: the lowest index, the input is ordered), as the core's one-to-one assignment does for
+/// two files; two pending encodings each propose from their own side, so the outcome does not depend on their order.
 /// </summary>
 internal static class FuzzySubjectMatching
 {
@@ -102,8 +103,8 @@ internal static class FuzzySubjectMatching
 
                 foreach (var j in block)
                 {
-                    // A pending pair is scored once, from its first member.
-                    if (j == i || (signals[j].Pending && j < i) || signals[j].Root == root.Id
+                    // Two pending encodings are scored from both sides: each proposes its own best candidate.
+                    if (j == i || signals[j].Root == root.Id
                         || !roots.TryGetValue(signals[j].Root, out var other) || other.SubjectType != root.SubjectType)
                     {
                         continue;

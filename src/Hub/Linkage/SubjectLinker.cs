@@ -117,6 +117,7 @@ public sealed partial class SubjectLinker(
 
         var pending = await db.SubjectEncodings.AsNoTracking()
             .Where(e => e.ConvenantId == convenant && e.LinkedAt == null && EF.Parameter(batch).Contains(e.SignalId))
+            .OrderBy(e => e.SignalId).ThenBy(e => e.SubjectId)
             .Select(e => new { e.SignalId, e.SubjectId, e.KeyVersion, e.Clk, e.BlockKeys })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -141,6 +142,7 @@ public sealed partial class SubjectLinker(
         {
             var known = await db.SubjectEncodings.AsNoTracking()
                 .Where(e => e.ConvenantId == convenant && e.KeyVersion == version && e.LinkedAt != null)
+                .OrderBy(e => e.SignalId).ThenBy(e => e.SubjectId)
                 .Select(e => new { e.SignalId, e.SubjectId, e.Clk, e.BlockKeys })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var signals = new List<EncodedSignal>(known.Count + pending.Count);

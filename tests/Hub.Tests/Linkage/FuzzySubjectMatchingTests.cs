@@ -73,6 +73,42 @@ public sealed class FuzzySubjectMatchingTests
     }
 
     [Fact]
+    public void FindPairs_ThreePendingTypos_EachProposesItsBestWhateverTheOrder()
+    {
+        using var ring = SharingHub.Pseudonymisation.Keys.DomainKeyRing.FromSecret("riec", 1, Id(99), new byte[32], TimeProvider.System);
+        var key = new byte[LinkageEncoding.KeyLength];
+        LinkageEncoding.DeriveKey(ring, key);
+        TestPerson[] people = [new("Willemijn", "Dekker", "1990-03-12"), new("Willemijn", "Decker", "1990-03-12"), new("Willemijn", "Dekkers", "1990-03-12")];
+        var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
+        var encoded = people.Select(p => LinkageEncoding.Encode(key, p.QuasiIdentifiers())).ToArray();
+        var words = encoded.Select(e =>
+        {
+            var w = new ulong[SharingHub.Pseudonymisation.Linkage.Encoding.BloomFilterStore.Words];
+            Assert.True(LinkageEncoding.TryReadClk(e.Clk, w));
+            return w;
+        }).ToArray();
+        var s12 = SharingHub.Pseudonymisation.Linkage.Similarity.DiceKernel.Dice(words[0], words[1]);
+        var s13 = SharingHub.Pseudonymisation.Linkage.Similarity.DiceKernel.Dice(words[0], words[2]);
+        var s23 = SharingHub.Pseudonymisation.Linkage.Similarity.DiceKernel.Dice(words[1], words[2]);
+        Assert.True(s23 < Math.Min(s12, s13) && s13 != s12, "the two typos should be further apart than each from the original");
+
+        // Between the typos' own score and their scores with the original: only pairs with the original qualify.
+        var threshold = (s23 + Math.Min(s12, s13)) / 2;
+
+        foreach (int[] order in (int[][])[[0, 1, 2], [1, 2, 0], [2, 1, 0]])
+        {
+            var signals = order.Select(i => new EncodedSignal(Id(100 + i), Id(i + 1), true, encoded[i].Clk, encoded[i].BlockKeys)).ToArray();
+
+            var pairs = FuzzySubjectMatching.FindPairs(signals, roots, threshold, 2000, out _);
+            var plan = FuzzySubjectMatching.Plan(pairs, roots, new Dictionary<Guid, Pseudonym32>(), new HashSet<Guid>());
+
+            Assert.Equal(2, plan.Steps.Count);
+            Assert.Equal(Id(1), plan.FinalRoots[Id(2)]);
+            Assert.Equal(Id(1), plan.FinalRoots[Id(3)]);
+        }
+    }
+
+    [Fact]
     public void Plan_ConflictedRoot_MergesWithNothing()
     {
         var roots = Roots((1, 2, 1), (2, 1, 2));
