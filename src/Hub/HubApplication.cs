@@ -10,6 +10,7 @@ using SharingHub.Hub.Documents;
 using SharingHub.Hub.Errors;
 using SharingHub.Hub.Hosting;
 using SharingHub.Hub.KeyRing;
+using SharingHub.Hub.Linkage;
 using SharingHub.Hub.Operations.Health;
 using SharingHub.Hub.Operations.OpenApi;
 using SharingHub.Hub.Operations.RateLimiting;
@@ -104,6 +105,7 @@ public static class HubApplication
         services.AddHubDisclosure();
         services.AddHubCases();
         services.AddHubRetention(configuration);
+        services.AddHubLinkage(configuration);
     }
 
     private static void UsePipeline(WebApplication app)

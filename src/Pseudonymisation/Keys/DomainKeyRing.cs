@@ -193,6 +193,20 @@ public sealed class DomainKeyRing : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes HKDF-SHA256(ikm = the pseudonym key of <paramref name="version"/>, no salt, info = <paramref name="info"/>) into
+    /// <paramref name="destination"/> (32 to 64 bytes): a subkey for another keyed process of the same domain (e.g. info
+    /// <c>linkage</c> for fuzzy-linkage encodings), from which the domain key itself cannot be recovered. The caller zeroes it.
+    /// <see cref="KeyException"/> SH1202 when the version is unknown.
+    /// </summary>
+    public void DeriveSubkey(int version, ReadOnlySpan<byte> info, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(info.Length, nameof(info));
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, 32, nameof(destination));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(destination.Length, 64, nameof(destination));
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, GetMaterial(version).PseudonymKey, destination, salt: default, info);
+    }
+
     /// <summary>The material of the active version. The caller must not keep it beyond the ring's life.</summary>
     internal DomainKeyMaterial GetActiveMaterial()
     {

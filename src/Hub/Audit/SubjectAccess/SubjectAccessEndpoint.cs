@@ -42,14 +42,21 @@ internal static class SubjectAccessEndpoint
 
         var started = time.GetUtcNow();
         var logged = new List<string> { subject.Id };
+        List<Guid> ids;
         if (subject.Type == AuditSubject.TypeReference)
         {
-            var ids = await db.SubjectRefs.AsNoTracking()
+            ids = await db.SubjectRefs.AsNoTracking()
                 .Where(r => r.Reference == subject.Id && r.PartnerId == caller.PartnerId && convenants.Contains(r.ConvenantId))
                 .Select(r => r.SubjectId).ToListAsync(cancellationToken).ConfigureAwait(false);
-            logged.AddRange(await db.Subjects.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => x.Anchor)
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
         }
+        else
+        {
+            ids = await db.Subjects.AsNoTracking().Where(x => x.Anchor == subject.Id && convenants.Contains(x.ConvenantId))
+                .Select(x => x.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Linkage may have merged the subject into a cluster: the report covers every member's anchor.
+        logged.AddRange(await ClusterAnchorsAsync(db, ids, cancellationToken).ConfigureAwait(false));
 
         var entries = new List<SharingHub.Hub.Audit.Storage.StoredEntry>();
         foreach (var id in logged.Distinct(StringComparer.Ordinal))
@@ -72,6 +79,21 @@ internal static class SubjectAccessEndpoint
         await log.AppendAsync(ReportRecord(caller, subject, started, time.GetUtcNow(), disclosures.Count), cancellationToken).ConfigureAwait(false);
         var report = new SubjectAccessReport(subject.Id, subject.Type, log.Size, disclosures);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    /// <summary>The anchors of every member of the clusters of <paramref name="subjectIds"/> (roots and merged subjects).</summary>
+    internal static async Task<List<string>> ClusterAnchorsAsync(HubDbContext db, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        if (subjectIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = subjectIds.ToList();
+        var roots = await db.Subjects.AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => x.MergedIntoId ?? x.Id).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Subjects.AsNoTracking().Where(x => roots.Contains(x.Id) || (x.MergedIntoId != null && roots.Contains(x.MergedIntoId.Value)))
+            .Select(x => x.Anchor).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static AuditRecord ReportRecord(HubCaller caller, AuditSubject subject, DateTimeOffset start, DateTimeOffset end, int count)

@@ -1,0 +1,252 @@
+using SharingHub.Pseudonymisation.Linkage.Blocking;
+using SharingHub.Pseudonymisation.Linkage.Clustering;
+using SharingHub.Pseudonymisation.Linkage.Encoding;
+using SharingHub.Pseudonymisation.Linkage.Exact;
+using SharingHub.Pseudonymisation.Linkage.Similarity;
+
+namespace SharingHub.Hub.Linkage;
+
+/// <summary>One stored encoding as the matcher sees it: the cluster root of its subject, whether it is new, and its keyed bytes.</summary>
+internal readonly record struct EncodedSignal(Guid SignalId, Guid Root, bool Pending, byte[] Clk, byte[] BlockKeys);
+
+/// <summary>A cluster root: its subject type, cluster size (root and members) and creation time.</summary>
+internal sealed record RootInfo(Guid Id, int SubjectType, int Size, DateTimeOffset CreatedAt);
+
+/// <summary>Two cluster roots whose best encoding pair scored at or above the threshold.</summary>
+internal readonly record struct RootPair(Guid A, Guid B, float Score);
+
+/// <summary>One merge: <see cref="Absorbed"/>'s cluster joins the cluster of <see cref="Survivor"/> (both roots at that moment).</summary>
+internal readonly record struct MergeStep(Guid Survivor, Guid Absorbed, float Score);
+
+/// <summary>What the merges of one run come to: the steps in order and, per absorbed root, the final root of its cluster.</summary>
+internal sealed record MergePlan(IReadOnlyList<MergeStep> Steps, IReadOnlyDictionary<Guid, Guid> FinalRoots, int Refused);
+
+/// <summary>
+/// The fuzzy linkage of one convenant and one key version on stored encodings, with the Pseudonymisation linkage core:
+/// candidates share a keyed block key of any <see cref="BlockingPass"/> (blocks larger than the core's <c>MaxBlockSide</c> are
+/// skipped, as the core does), scores are Dice on the CLKs with <see cref="DiceKernel"/>, and merges go through
+/// <see cref="LinkClusterer"/>, best score first, so two clusters with different BSN pseudonyms are never joined.
+/// Only pending encodings are compared (against every other encoding); pairs within one cluster are not candidates; each pending
+/// encoding proposes only its best candidate (ties: the lowest index, the input is ordered), as the core's one-to-one assignment does for
+/// two files; two pending encodings each propose from their own side, so the outcome does not depend on their order.
+/// </summary>
+internal static class FuzzySubjectMatching
+{
+    /// <summary>The best score per pair of distinct roots of the same subject type, at or above <paramref name="threshold"/>.</summary>
+    public static List<RootPair> FindPairs(
+        IReadOnlyList<EncodedSignal> signals, IReadOnlyDictionary<Guid, RootInfo> roots, float threshold, int maxBlockSide, out long comparisons)
+    {
+        comparisons = 0;
+        var n = signals.Count;
+        var words = new ulong[n * BloomFilterStore.Words];
+        var popcounts = new ushort[n];
+        var usable = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            var target = words.AsSpan(i * BloomFilterStore.Words, BloomFilterStore.Words);
+            if (LinkageEncoding.TryReadClk(signals[i].Clk, target) && signals[i].BlockKeys.Length == LinkageEncoding.BlockKeysLength)
+            {
+                var count = 0;
+                foreach (var word in target)
+                {
+                    count += System.Numerics.BitOperations.PopCount(word);
+                }
+
+                popcounts[i] = (ushort)count;
+                usable[i] = count > 0;
+            }
+        }
+
+        var passes = Enum.GetValues<BlockingPass>();
+        var blocks = new Dictionary<ulong, List<int>>[passes.Length];
+        for (var p = 0; p < passes.Length; p++)
+        {
+            blocks[p] = [];
+            for (var i = 0; i < n; i++)
+            {
+                var key = usable[i] ? LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]) : 0;
+                if (key == 0)
+                {
+                    continue;
+                }
+
+                if (!blocks[p].TryGetValue(key, out var list))
+                {
+                    blocks[p][key] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var best = new Dictionary<(Guid, Guid), float>();
+        var candidates = new HashSet<int>();
+        var gathered = new List<int>();
+        var candidateWords = Array.Empty<ulong>();
+        var candidatePopcounts = Array.Empty<ushort>();
+        var scores = Array.Empty<float>();
+        for (var i = 0; i < n; i++)
+        {
+            if (!signals[i].Pending || !usable[i] || !roots.TryGetValue(signals[i].Root, out var root))
+            {
+                continue;
+            }
+
+            candidates.Clear();
+            for (var p = 0; p < passes.Length; p++)
+            {
+                var blockKey = LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]);
+                if (blockKey == 0 || !blocks[p].TryGetValue(blockKey, out var block) || block.Count > maxBlockSide)
+                {
+                    continue;
+                }
+
+                foreach (var j in block)
+                {
+                    // Two pending encodings are scored from both sides: each proposes its own best candidate.
+                    if (j == i || signals[j].Root == root.Id
+                        || !roots.TryGetValue(signals[j].Root, out var other) || other.SubjectType != root.SubjectType)
+                    {
+                        continue;
+                    }
+
+                    candidates.Add(j);
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            gathered.Clear();
+            gathered.AddRange(candidates);
+            gathered.Sort();
+            if (candidatePopcounts.Length < gathered.Count)
+            {
+                candidateWords = new ulong[gathered.Count * BloomFilterStore.Words];
+                candidatePopcounts = new ushort[gathered.Count];
+                scores = new float[gathered.Count];
+            }
+
+            for (var c = 0; c < gathered.Count; c++)
+            {
+                words.AsSpan(gathered[c] * BloomFilterStore.Words, BloomFilterStore.Words)
+                    .CopyTo(candidateWords.AsSpan(c * BloomFilterStore.Words, BloomFilterStore.Words));
+                candidatePopcounts[c] = popcounts[gathered[c]];
+            }
+
+            DiceKernel.Score(
+                words.AsSpan(i * BloomFilterStore.Words, BloomFilterStore.Words), popcounts.AsSpan(i, 1),
+                candidateWords.AsSpan(0, gathered.Count * BloomFilterStore.Words), candidatePopcounts.AsSpan(0, gathered.Count),
+                scores.AsSpan(0, gathered.Count));
+            comparisons += gathered.Count;
+
+            // Like the core's one-to-one assignment on the new side: a new encoding links to its single best candidate,
+            // so one record can never bridge several existing clusters.
+            var top = -1;
+            for (var c = 0; c < gathered.Count; c++)
+            {
+                if (scores[c] >= threshold && (top < 0 || scores[c] > scores[top]))
+                {
+                    top = c;
+                }
+            }
+
+            if (top < 0)
+            {
+                continue;
+            }
+
+            var a = signals[i].Root;
+            var b = signals[gathered[top]].Root;
+            var pair = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+            if (!best.TryGetValue(pair, out var previous) || scores[top] > previous)
+            {
+                best[pair] = scores[top];
+            }
+        }
+
+        return [.. best.Select(p => new RootPair(p.Key.Item1, p.Key.Item2, p.Value))];
+    }
+
+    /// <summary>
+    /// Merges <paramref name="pairs"/> best first with <see cref="LinkClusterer"/> (one node per root, with its cluster's BSN
+    /// pseudonym; a root whose cluster holds two BSNs merges with nothing). The survivor of each merge is the root of the larger
+    /// cluster, then the older, then the smaller id.
+    /// </summary>
+    public static MergePlan Plan(IReadOnlyList<RootPair> pairs, IReadOnlyDictionary<Guid, RootInfo> roots, IReadOnlyDictionary<Guid, Pseudonym32> bsns, IReadOnlySet<Guid> conflicted)
+    {
+        var nodes = new Dictionary<Guid, int>();
+        var ids = new List<Guid>();
+        foreach (var pair in pairs)
+        {
+            foreach (var id in (ReadOnlySpan<Guid>)[pair.A, pair.B])
+            {
+                if (!nodes.ContainsKey(id))
+                {
+                    nodes[id] = ids.Count;
+                    ids.Add(id);
+                }
+            }
+        }
+
+        var bsnOf = new Pseudonym32[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            bsnOf[i] = bsns.GetValueOrDefault(ids[i]);
+        }
+
+        var clusterer = new LinkClusterer([bsnOf]);
+        var survivor = new Dictionary<int, (Guid Root, int Size, DateTimeOffset CreatedAt)>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var info = roots[ids[i]];
+            survivor[i] = (info.Id, info.Size, info.CreatedAt);
+        }
+
+        var steps = new List<MergeStep>();
+        var refused = 0;
+        var ordered = pairs.OrderByDescending(p => p.Score).ThenBy(p => p.A).ThenBy(p => p.B);
+        foreach (var pair in ordered)
+        {
+            var a = new RecordRef(0, nodes[pair.A]);
+            var b = new RecordRef(0, nodes[pair.B]);
+            var ca = clusterer.ClusterOf(a);
+            var cb = clusterer.ClusterOf(b);
+            if (ca == cb)
+            {
+                continue;
+            }
+
+            if (conflicted.Contains(pair.A) || conflicted.Contains(pair.B) || !clusterer.TryMerge(a, b))
+            {
+                refused++;
+                continue;
+            }
+
+            var left = survivor[ca];
+            var right = survivor[cb];
+            var leftWins = left.Size != right.Size ? left.Size > right.Size
+                : left.CreatedAt != right.CreatedAt ? left.CreatedAt < right.CreatedAt
+                : left.Root.CompareTo(right.Root) < 0;
+            var (win, lose) = leftWins ? (left, right) : (right, left);
+            steps.Add(new MergeStep(win.Root, lose.Root, pair.Score));
+            survivor.Remove(ca);
+            survivor.Remove(cb);
+            survivor[clusterer.ClusterOf(a)] = (win.Root, win.Size + lose.Size, win.CreatedAt);
+        }
+
+        var finals = new Dictionary<Guid, Guid>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var root = survivor[clusterer.ClusterOf(new RecordRef(0, i))].Root;
+            if (root != ids[i])
+            {
+                finals[ids[i]] = root;
+            }
+        }
+
+        return new MergePlan(steps, finals, refused);
+    }
+}

@@ -1,0 +1,279 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SharingHub.Hub.Audit.Records;
+using SharingHub.Hub.Linkage;
+using SharingHub.Hub.Subjects;
+
+namespace SharingHub.Hub.Tests.Linkage;
+
+/// <summary>The background fuzzy linker on stored encodings next to signals submitted through the real API, on one provider.</summary>
+public abstract class SubjectLinkerContract(ILinkageHub hub)
+{
+    protected ILinkageHub Hub { get; } = hub;
+
+    [Fact]
+    public async Task RunOnce_TypoedNamesAcrossPartners_OneClusterWithLinksAuditAndNoChains()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        var om = await LinkageApi.TokenAsync(http, LinkagePartners.Om);
+        TestPerson[] people =
+        [
+            new("Willemijn", "Dekker", "1990-03-12", "908301662"),
+            new("Willemijn", "Decker", "1990-03-12"),
+            new("Willemijn", "Dekkers", "1990-03-12"),
+        ];
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, people[0]);
+        var (s2, politieRef) = await LinkageApi.SubmitAsync(http, politie, people[1]);
+        var (s3, _) = await LinkageApi.SubmitAsync(http, om, people[2]);
+        var subjects = new[] { await LinkageApi.SubjectOfAsync(Hub.Factory, s1), await LinkageApi.SubjectOfAsync(Hub.Factory, s2), await LinkageApi.SubjectOfAsync(Hub.Factory, s3) };
+        Assert.Equal(3, subjects.Distinct().Count());
+        for (var i = 0; i < 3; i++)
+        {
+            await LinkageApi.AddEncodingAsync(Hub.Factory, new[] { s1, s2, s3 }[i], people[i]);
+        }
+
+        var auditFrom = LinkageApi.Audit(Hub.Factory).Size;
+
+        var result = await LinkageApi.Linker(Hub.Factory).RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(2, result.Merges);
+        Assert.Equal(0, result.Conflicts);
+        var all = await LinkageApi.SubjectsAsync(Hub.Factory);
+        Assert.Null(all[subjects[0]]);
+        Assert.Equal(subjects[0], all[subjects[1]]);
+        Assert.Equal(subjects[0], all[subjects[2]]);
+        Assert.All(all.Values.OfType<Guid>(), root => Assert.Null(all[root]));
+        var resolved = await LinkageApi.WithDirectoryAsync(Hub.Factory, directory =>
+            directory.ResolveReferenceAsync(LinkageApi.Convenant, LinkagePartners.PolitiePartner, politieRef, CancellationToken.None));
+        Assert.Equal(subjects[0], resolved!.Id);
+        var links = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.AsNoTracking().Where(l => subjects.Contains(l.LinkedSubjectId)).ToListAsync());
+        Assert.Equal(2, links.Count);
+        Assert.All(links, l =>
+        {
+            Assert.Equal(SubjectLinker.MethodFuzzy, l.Method);
+            Assert.Equal(subjects[0], l.SubjectId);
+            Assert.InRange(l.Score, LinkageOptions.DefaultThreshold, 1.0);
+            Assert.Matches(@"^fuzzy:0\.\d\d$", l.Reason);
+        });
+        var pending = await LinkageApi.WithDbAsync(Hub.Factory, db =>
+            db.SubjectEncodings.CountAsync(e => (e.SignalId == s1 || e.SignalId == s2 || e.SignalId == s3) && e.LinkedAt == null));
+        Assert.Equal(0, pending);
+        var matches = (await LinkageApi.RecordsSinceAsync(Hub.Factory, auditFrom)).Where(r => r.Operation == AuditOperations.Match).ToList();
+        Assert.Equal(4, matches.Count);
+        var anchors = new List<string>();
+        foreach (var subject in subjects)
+        {
+            anchors.Add(await LinkageApi.AnchorOfAsync(Hub.Factory, subject));
+        }
+
+        Assert.Equal(anchors.Order(), matches.Select(m => m.Subject.Id).Distinct().Order());
+        Assert.All(matches, m =>
+        {
+            Assert.Equal(LinkageApi.Convenant, m.ConvenantId);
+            Assert.StartsWith("link:", m.ResourceId, StringComparison.Ordinal);
+            Assert.Contains(links, l => "link:" + l.Id.ToString("D") == m.ResourceId && m.DecisionReasons.SequenceEqual([l.Reason]));
+        });
+    }
+
+    [Fact]
+    public async Task RunOnce_SecondRun_ChangesNothing()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Gerrit", "Veenstra", "1968-09-30"), b = new("Gerrit", "Veenstre", "1968-09-30");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+        var linker = LinkageApi.Linker(Hub.Factory);
+        var first = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+        var subjects = await LinkageApi.SubjectsAsync(Hub.Factory);
+        var links = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.CountAsync());
+        var auditSize = LinkageApi.Audit(Hub.Factory).Size;
+
+        var second = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(1, first.Merges);
+        Assert.Equal(LinkageRunResult.Empty, second);
+        Assert.Equal(subjects, await LinkageApi.SubjectsAsync(Hub.Factory));
+        Assert.Equal(links, await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.CountAsync()));
+        Assert.Equal(auditSize, LinkageApi.Audit(Hub.Factory).Size);
+    }
+
+    [Fact]
+    public async Task RunOnce_SameNameAndDobDifferentBsn_NeverMerged()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Theodoor", "Brouwer", "1985-07-21", "131860914"), b = new("Theodoor", "Brouwer", "1985-07-21", "390996038");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+
+        var result = await LinkageApi.Linker(Hub.Factory).RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(0, result.Merges);
+        Assert.True(result.Refused >= 1, "the identical encodings were not even considered");
+        var all = await LinkageApi.SubjectsAsync(Hub.Factory);
+        Assert.Null(all[await LinkageApi.SubjectOfAsync(Hub.Factory, s1)]);
+        Assert.Null(all[await LinkageApi.SubjectOfAsync(Hub.Factory, s2)]);
+    }
+
+    [Fact]
+    public async Task RunOnce_BridgeBetweenTwoBsns_JoinsOnlyOneOfThem()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        var om = await LinkageApi.TokenAsync(http, LinkagePartners.Om);
+        TestPerson a = new("Fenna", "Hoekstra", "1979-11-02", "948219932"), b = new("Fenna", "Hoekstra", "1979-11-02", "518190936"),
+            bridge = new("Fenna", "Hoekstraa", "1979-11-02");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        var (s3, _) = await LinkageApi.SubmitAsync(http, om, bridge);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s3, bridge);
+
+        var result = await LinkageApi.Linker(Hub.Factory).RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(1, result.Merges);
+        var all = await LinkageApi.SubjectsAsync(Hub.Factory);
+        var root1 = all[await LinkageApi.SubjectOfAsync(Hub.Factory, s1)] ?? await LinkageApi.SubjectOfAsync(Hub.Factory, s1);
+        var root2 = all[await LinkageApi.SubjectOfAsync(Hub.Factory, s2)] ?? await LinkageApi.SubjectOfAsync(Hub.Factory, s2);
+        Assert.NotEqual(root1, root2);
+        var bridgeSubject = await LinkageApi.SubjectOfAsync(Hub.Factory, s3);
+        Assert.Contains(all[bridgeSubject] ?? bridgeSubject, (Guid[])[root1, root2]);
+    }
+
+    [Fact]
+    public async Task RunOnce_AbsorbedRootWithMembers_MembersRepointedToSurvivor()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        var om = await LinkageApi.TokenAsync(http, LinkagePartners.Om);
+        var fiod = await LinkageApi.TokenAsync(http, LinkagePartners.Fiod);
+        TestPerson[] people =
+        [
+            new("Roelof", "Wiersma", "1972-04-08"), new("Roelof", "Wiersema", "1972-04-08"), new("Roelof", "Wirsma", "1972-04-08"),
+            new("Roelof", "Wiersmaa", "1972-04-08"),
+        ];
+        var tokens = new[] { gemeente, politie, om, fiod };
+        var signals = new Guid[people.Length];
+        for (var i = 0; i < people.Length; i++)
+        {
+            signals[i] = (await LinkageApi.SubmitAsync(http, tokens[i], people[i])).SignalId;
+        }
+
+        var subjects = new Guid[people.Length];
+        for (var i = 0; i < people.Length; i++)
+        {
+            subjects[i] = await LinkageApi.SubjectOfAsync(Hub.Factory, signals[i]);
+        }
+
+        Assert.Equal(people.Length, subjects.Distinct().Count());
+        // As left by earlier runs: clusters {0, 1} and {2, 3} (roots 0 and 2), their encodings already compared. A new signal from
+        // gemeente lands on subject 2 by its exact keys; its pending encoding finds cluster {0, 1}.
+        await LinkageApi.WithDbAsync(Hub.Factory, async db =>
+        {
+            await db.Subjects.Where(s => s.Id == subjects[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.MergedIntoId, subjects[0]));
+            return await db.Subjects.Where(s => s.Id == subjects[3]).ExecuteUpdateAsync(s => s.SetProperty(x => x.MergedIntoId, subjects[2]));
+        });
+        for (var i = 0; i < people.Length; i++)
+        {
+            await LinkageApi.AddEncodingAsync(Hub.Factory, signals[i], people[i], linkedAt: DateTimeOffset.UnixEpoch);
+        }
+
+        var (bridge, _) = await LinkageApi.SubmitAsync(http, gemeente, people[2]);
+        Assert.Equal(subjects[2], await LinkageApi.SubjectOfAsync(Hub.Factory, bridge));
+        await LinkageApi.AddEncodingAsync(Hub.Factory, bridge, people[2]);
+
+        var result = await LinkageApi.Linker(Hub.Factory).RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(1, result.Merges);
+        var all = await LinkageApi.SubjectsAsync(Hub.Factory);
+        Assert.Null(all[subjects[0]]);
+        Assert.All(subjects.Skip(1), s => Assert.Equal(subjects[0], all[s]));
+        var cluster = await LinkageApi.WithDirectoryAsync(Hub.Factory, directory => directory.GetClusterAsync(subjects[0], CancellationToken.None));
+        Assert.Equal(subjects.Order(), cluster.Order());
+        var link = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.AsNoTracking().SingleAsync(l => l.LinkedSubjectId == subjects[2]));
+        Assert.Equal(subjects[0], link.SubjectId);
+    }
+
+    [Fact]
+    public async Task RunOnce_OtherKeyVersion_NotCompared()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Sjoukje", "Postma", "1995-12-24"), b = new("Sjoukje", "Postmaa", "1995-12-24");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b, keyVersion: 77);
+
+        var result = await LinkageApi.Linker(Hub.Factory).RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal(0, result.Merges);
+        Assert.Equal(2, result.Pending);
+        var all = await LinkageApi.SubjectsAsync(Hub.Factory);
+        Assert.Null(all[await LinkageApi.SubjectOfAsync(Hub.Factory, s2)]);
+    }
+
+    [Fact]
+    public async Task RunOnce_BatchOfOneSignal_SecondRunComparesTheNextWithTheFirst()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Lolkje", "Haitsma", "1999-09-09"), b = new("Lolkje", "Haitsmaa", "1999-09-09");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+        var services = Hub.Factory.Services;
+        var linker = new SubjectLinker(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<SharingHub.Hub.Convenants.HubConvenants>(),
+            LinkageApi.Audit(Hub.Factory), new LinkageOptions { Enabled = false, BatchSize = 1 }, TimeProvider.System,
+            NullLogger<SubjectLinker>.Instance);
+
+        var first = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+        var second = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+        var third = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.Pending, first.Merges));
+        Assert.Equal((1, 1), (second.Pending, second.Merges));
+        Assert.Equal(LinkageRunResult.Empty, third);
+    }
+
+    [Fact]
+    public async Task RunOnce_TwoOverlappingRuns_OneMergeAndOneLink()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente);
+        var politie = await LinkageApi.TokenAsync(http, LinkagePartners.Politie);
+        TestPerson a = new("Hidde", "Zijlstra", "2001-06-15"), b = new("Hidde", "Zylstra", "2001-06-15");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
+        var linker = LinkageApi.Linker(Hub.Factory);
+        var before = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.CountAsync());
+
+        var results = await Task.WhenAll(linker.RunOnceAsync(CancellationToken.None), linker.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(1, results.Sum(r => r.Merges));
+        Assert.Equal(before + 1, await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.CountAsync()));
+    }
+}
+
+public sealed class SqliteSubjectLinkerTests(SqliteLinkageHub hub) : SubjectLinkerContract(hub), IClassFixture<SqliteLinkageHub>;
+
+public sealed class PostgresSubjectLinkerTests(PostgresLinkageHub hub) : SubjectLinkerContract(hub), IClassFixture<PostgresLinkageHub>;
