@@ -37,8 +37,24 @@ public static class SubjectEncodings
     /// <summary>Bytes of <see cref="SubjectEncoding.BlockKeys"/>.</summary>
     public static int BlockKeyBytes => BlockKeyer.PassCount * sizeof(ulong);
 
-    /// <summary>An encoder under the active key of <paramref name="ring"/> and its version. Not thread-safe; dispose it.</summary>
-    public static RecordEncoder CreateEncoder(DomainKeyRing ring, out int keyVersion) => LinkageEncoders.ForActiveKey(ring, out keyVersion);
+    /// <summary>
+    /// An encoder under the linkage key of <paramref name="ring"/>'s active version (<see cref="LinkageEncoding.DeriveKey(DomainKeyRing, Span{byte})"/>:
+    /// HKDF "linkage" subkey of the pseudonym key, so the pseudonym key itself never enters the encoder) and that version.
+    /// Not thread-safe; dispose it.
+    /// </summary>
+    public static RecordEncoder CreateEncoder(DomainKeyRing ring, out int keyVersion)
+    {
+        Span<byte> key = stackalloc byte[LinkageEncoding.KeyLength];
+        try
+        {
+            keyVersion = LinkageEncoding.DeriveKey(ring, key);
+            return new RecordEncoder(key);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        }
+    }
 
     /// <summary>The encoding row of one person, or null when the person has no quasi-identifier.</summary>
     public static SubjectEncoding? Create(
