@@ -25,9 +25,12 @@ internal static unsafe class HmacSha256x16
     /// <summary>
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 16); the unused lanes repeat the last message and their results are dropped.
+    /// <paramref name="innerStart"/> and <paramref name="outerStart"/> are the key's two states folded by
+    /// <see cref="Sha256FoldedStart.From"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Group(HmacSha256Key key, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
+    public static void Group(
+        HmacSha256Key key, in Sha256FoldedStart innerStart, in Sha256FoldedStart outerStart, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
     {
         int* starts = stackalloc int[Lanes];
         uint* lengths = stackalloc uint[Lanes];
@@ -87,11 +90,13 @@ internal static unsafe class HmacSha256x16
             if (uniformShortLength == FastHmacSha256.HashSize)
             {
                 // A 32-byte message pads exactly like the outer block (0x80000000, six zeros, 768 bits).
-                CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+                CompressOuter(inner, innerStart, w, out a, out b, out c, out d, out e, out f, out g, out h);
             }
             else
             {
-                CompressSingleBlock(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength));
+                CompressSingleBlock(
+                    inner, innerStart, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength),
+                    out a, out b, out c, out d, out e, out f, out g, out h);
             }
 
             maxBlocks = 0;
@@ -132,16 +137,7 @@ internal static unsafe class HmacSha256x16
         w[5] = f;
         w[6] = g;
         w[7] = h;
-        ref readonly Sha256State outer = ref key.Outer;
-        a = Vector512.Create(outer[0]);
-        b = Vector512.Create(outer[1]);
-        c = Vector512.Create(outer[2]);
-        d = Vector512.Create(outer[3]);
-        e = Vector512.Create(outer[4]);
-        f = Vector512.Create(outer[5]);
-        g = Vector512.Create(outer[6]);
-        h = Vector512.Create(outer[7]);
-        CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+        CompressOuter(key.Outer, outerStart, w, out a, out b, out c, out d, out e, out f, out g, out h);
 
         StoreDigests(a, b, c, d, e, f, g, h, destination + ((long)first * FastHmacSha256.HashSize), active, scratch + 64);
     }
@@ -504,31 +500,32 @@ internal static unsafe class HmacSha256x16
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressSingleBlock(
-        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
-        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
-        Vector512<uint>* w, uint bitLength)
+        in Sha256State start, in Sha256FoldedStart folded, Vector512<uint>* w, uint bitLength,
+        out Vector512<uint> sa, out Vector512<uint> sb, out Vector512<uint> sc, out Vector512<uint> sd,
+        out Vector512<uint> se, out Vector512<uint> sf, out Vector512<uint> sg, out Vector512<uint> sh)
     {
         ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var c15 = Vector512.Create(bitLength);
         var s17 = Vector512.Create(Sha256Scalar.SmallSigma1(bitLength));
         var s30 = Vector512.Create(Sha256Scalar.SmallSigma0(bitLength));
         var k15 = Vector512.Create(unchecked(Unsafe.Add(ref k, 15) + bitLength));
-        var a = sa;
-        var b = sb;
-        var c = sc;
-        var d = sd;
-        var e = se;
-        var f = sf;
-        var g = sg;
-        var h = sh;
 
-        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
-        w[16] = w[0] + SmallSigma0(w[1]) + w[9];
-        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        // Round 0 from the key's start state is two additions; rounds 1..3 add h + K[t] as one constant.
+        var w0 = w[0];
+        var a = Vector512.Create(start[0]);
+        var b = Vector512.Create(start[1]);
+        var c = Vector512.Create(start[2]);
+        var d = w0 + Vector512.Create(folded.E1);
+        var e = Vector512.Create(start[4]);
+        var f = Vector512.Create(start[5]);
+        var g = Vector512.Create(start[6]);
+        var h = w0 + Vector512.Create(folded.A1);
+        w[16] = w0 + SmallSigma0(w[1]) + w[9];
+        RoundSummed(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(folded.HK1));
         w[17] = w[1] + SmallSigma0(w[2]) + w[10] + s17;
-        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        RoundSummed(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(folded.HK2));
         w[18] = w[2] + SmallSigma0(w[3]) + w[11] + SmallSigma1(w[16]);
-        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        RoundSummed(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(folded.HK3));
         w[19] = w[3] + SmallSigma0(w[4]) + w[12] + SmallSigma1(w[17]);
         Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
         w[20] = w[4] + SmallSigma0(w[5]) + w[13] + SmallSigma1(w[18]);
@@ -592,14 +589,14 @@ internal static unsafe class HmacSha256x16
             Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
-        sa += a;
-        sb += b;
-        sc += c;
-        sd += d;
-        se += e;
-        sf += f;
-        sg += g;
-        sh += h;
+        sa = a + Vector512.Create(start[0]);
+        sb = b + Vector512.Create(start[1]);
+        sc = c + Vector512.Create(start[2]);
+        sd = d + Vector512.Create(start[3]);
+        se = e + Vector512.Create(start[4]);
+        sf = f + Vector512.Create(start[5]);
+        sg = g + Vector512.Create(start[6]);
+        sh = h + Vector512.Create(start[7]);
     }
 
     /// <summary>
@@ -608,30 +605,31 @@ internal static unsafe class HmacSha256x16
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressOuter(
-        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
-        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
-        Vector512<uint>* w)
+        in Sha256State start, in Sha256FoldedStart folded, Vector512<uint>* w,
+        out Vector512<uint> sa, out Vector512<uint> sb, out Vector512<uint> sc, out Vector512<uint> sd,
+        out Vector512<uint> se, out Vector512<uint> sf, out Vector512<uint> sg, out Vector512<uint> sh)
     {
         ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         ref uint kw = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterRoundInputs);
         ref uint cs = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterScheduleConstants);
-        var a = sa;
-        var b = sb;
-        var c = sc;
-        var d = sd;
-        var e = se;
-        var f = sf;
-        var g = sg;
-        var h = sh;
 
-        // Rounds 0..7 (message words 0..7) while words 16..23 are scheduled without the zero terms.
-        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
-        w[16] = w[0] + SmallSigma0(w[1]);
-        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        // Rounds 0..7 (message words 0..7) while words 16..23 are scheduled without the zero terms. Round 0 from
+        // the key's start state is two additions; rounds 1..3 add h + K[t] as one constant.
+        var w0 = w[0];
+        var a = Vector512.Create(start[0]);
+        var b = Vector512.Create(start[1]);
+        var c = Vector512.Create(start[2]);
+        var d = w0 + Vector512.Create(folded.E1);
+        var e = Vector512.Create(start[4]);
+        var f = Vector512.Create(start[5]);
+        var g = Vector512.Create(start[6]);
+        var h = w0 + Vector512.Create(folded.A1);
+        w[16] = w0 + SmallSigma0(w[1]);
+        RoundSummed(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(folded.HK1));
         w[17] = w[1] + SmallSigma0(w[2]) + Vector512.Create(Unsafe.Add(ref cs, 0));
-        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        RoundSummed(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(folded.HK2));
         w[18] = w[2] + SmallSigma0(w[3]) + SmallSigma1(w[16]);
-        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        RoundSummed(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(folded.HK3));
         w[19] = w[3] + SmallSigma0(w[4]) + SmallSigma1(w[17]);
         Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
         w[20] = w[4] + SmallSigma0(w[5]) + SmallSigma1(w[18]);
@@ -696,14 +694,14 @@ internal static unsafe class HmacSha256x16
             Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
-        sa += a;
-        sb += b;
-        sc += c;
-        sd += d;
-        se += e;
-        sf += f;
-        sg += g;
-        sh += h;
+        sa = a + Vector512.Create(start[0]);
+        sb = b + Vector512.Create(start[1]);
+        sc = c + Vector512.Create(start[2]);
+        sd = d + Vector512.Create(start[3]);
+        se = e + Vector512.Create(start[4]);
+        sf = f + Vector512.Create(start[5]);
+        sg = g + Vector512.Create(start[6]);
+        sh = h + Vector512.Create(start[7]);
     }
 
     /// <summary>w[16] = w[0] + σ0(w[1]) + w[9] + σ1(w[14]), relative to <paramref name="w"/>.</summary>
@@ -711,18 +709,30 @@ internal static unsafe class HmacSha256x16
     private static void Schedule(Vector512<uint>* w) =>
         w[16] = w[0] + SmallSigma0(w[1]) + w[9] + SmallSigma1(w[14]);
 
+    /// <summary>One round; <paramref name="kw"/> is K[t] + W[t].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(
         Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
-        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw)
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw) =>
+        RoundSummed(a, b, c, ref d, e, f, g, ref h, h + kw);
+
+    /// <summary>
+    /// One round whose h + K[t] + W[t] is already summed in <paramref name="hkw"/>; <paramref name="h"/> only
+    /// receives the new a. The sums put the terms that depend on this round's e and a last, so e to the next e
+    /// is four operations deep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RoundSummed(
+        Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> hkw)
     {
         var sigma1 = Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), 0x96);
         var ch = Avx512F.TernaryLogic(e, f, g, 0xCA);
-        var t1 = h + kw + sigma1 + ch;
+        var t1 = (hkw + ch) + sigma1;
         var sigma0 = Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), 0x96);
         var maj = Avx512F.TernaryLogic(a, b, c, 0xE8);
         d += t1;
-        h = t1 + sigma0 + maj;
+        h = t1 + (sigma0 + maj);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
