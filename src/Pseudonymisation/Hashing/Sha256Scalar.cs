@@ -25,9 +25,11 @@ internal static unsafe class Sha256Scalar
     }
 
     /// <summary>σ0 of FIPS 180-4 §4.1.2 (4.6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
 
     /// <summary>σ1 of FIPS 180-4 §4.1.2 (4.7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
 
     /// <summary>Σ0 of FIPS 180-4 §4.1.2 (4.4).</summary>
