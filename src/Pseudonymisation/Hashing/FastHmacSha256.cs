@@ -106,16 +106,18 @@ public static unsafe class FastHmacSha256
     private static void BatchX16(HmacSha256Key key, byte* data, int dataLength, int* offsets, int count, byte* destination)
     {
         Vector512<uint>* scratch = stackalloc Vector512<uint>[HmacSha256x16.ScratchBytes / 64];
+        var innerStart = Sha256FoldedStart.From(key.Inner);
+        var outerStart = Sha256FoldedStart.From(key.Outer);
         int first = 0;
         for (; count - first >= HmacSha256x16.Lanes; first += HmacSha256x16.Lanes)
         {
-            HmacSha256x16.Group(key, data, offsets, first, HmacSha256x16.Lanes, destination, scratch);
+            HmacSha256x16.Group(key, innerStart, outerStart, data, offsets, first, HmacSha256x16.Lanes, destination, scratch);
         }
 
         int rest = count - first;
         if (rest > HmacSha256x8.Lanes)
         {
-            HmacSha256x16.Group(key, data, offsets, first, rest, destination, scratch);
+            HmacSha256x16.Group(key, innerStart, outerStart, data, offsets, first, rest, destination, scratch);
         }
         else if (rest > 0)
         {
@@ -123,6 +125,8 @@ public static unsafe class FastHmacSha256
         }
 
         new Span<byte>(scratch, HmacSha256x16.ScratchBytes).Clear();
+        innerStart.Clear();
+        outerStart.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -25,9 +25,12 @@ internal static unsafe class HmacSha256x16
     /// <summary>
     /// HMAC of messages <paramref name="first"/> .. <paramref name="first"/> + <paramref name="active"/> - 1
     /// (1 &lt;= active &lt;= 16); the unused lanes repeat the last message and their results are dropped.
+    /// <paramref name="innerStart"/> and <paramref name="outerStart"/> are the key's two states folded by
+    /// <see cref="Sha256FoldedStart.From"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Group(HmacSha256Key key, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
+    public static void Group(
+        HmacSha256Key key, in Sha256FoldedStart innerStart, in Sha256FoldedStart outerStart, byte* data, int* offsets, int first, int active, byte* destination, Vector512<uint>* scratch)
     {
         int* starts = stackalloc int[Lanes];
         uint* lengths = stackalloc uint[Lanes];
@@ -87,11 +90,13 @@ internal static unsafe class HmacSha256x16
             if (uniformShortLength == FastHmacSha256.HashSize)
             {
                 // A 32-byte message pads exactly like the outer block (0x80000000, six zeros, 768 bits).
-                CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+                CompressOuter(inner, innerStart, w, out a, out b, out c, out d, out e, out f, out g, out h);
             }
             else
             {
-                CompressSingleBlock(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength));
+                CompressSingleBlock(
+                    inner, innerStart, w, (uint)Sha256Constants.InnerBitLength(uniformShortLength),
+                    out a, out b, out c, out d, out e, out f, out g, out h);
             }
 
             maxBlocks = 0;
@@ -132,16 +137,7 @@ internal static unsafe class HmacSha256x16
         w[5] = f;
         w[6] = g;
         w[7] = h;
-        ref readonly Sha256State outer = ref key.Outer;
-        a = Vector512.Create(outer[0]);
-        b = Vector512.Create(outer[1]);
-        c = Vector512.Create(outer[2]);
-        d = Vector512.Create(outer[3]);
-        e = Vector512.Create(outer[4]);
-        f = Vector512.Create(outer[5]);
-        g = Vector512.Create(outer[6]);
-        h = Vector512.Create(outer[7]);
-        CompressOuter(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, w);
+        CompressOuter(key.Outer, outerStart, w, out a, out b, out c, out d, out e, out f, out g, out h);
 
         StoreDigests(a, b, c, d, e, f, g, h, destination + ((long)first * FastHmacSha256.HashSize), active, scratch + 64);
     }
@@ -195,17 +191,16 @@ internal static unsafe class HmacSha256x16
         }
         else
         {
-            var swap = ByteSwapMask();
             var keep = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.KeepMask), (nuint)(64 - length));
             Transpose(
-                LoadMasked(data + starts[0], keep, swap), LoadMasked(data + starts[1], keep, swap),
-                LoadMasked(data + starts[2], keep, swap), LoadMasked(data + starts[3], keep, swap),
-                LoadMasked(data + starts[4], keep, swap), LoadMasked(data + starts[5], keep, swap),
-                LoadMasked(data + starts[6], keep, swap), LoadMasked(data + starts[7], keep, swap),
-                LoadMasked(data + starts[8], keep, swap), LoadMasked(data + starts[9], keep, swap),
-                LoadMasked(data + starts[10], keep, swap), LoadMasked(data + starts[11], keep, swap),
-                LoadMasked(data + starts[12], keep, swap), LoadMasked(data + starts[13], keep, swap),
-                LoadMasked(data + starts[14], keep, swap), LoadMasked(data + starts[15], keep, swap),
+                LoadMasked(data + starts[0], keep), LoadMasked(data + starts[1], keep),
+                LoadMasked(data + starts[2], keep), LoadMasked(data + starts[3], keep),
+                LoadMasked(data + starts[4], keep), LoadMasked(data + starts[5], keep),
+                LoadMasked(data + starts[6], keep), LoadMasked(data + starts[7], keep),
+                LoadMasked(data + starts[8], keep), LoadMasked(data + starts[9], keep),
+                LoadMasked(data + starts[10], keep), LoadMasked(data + starts[11], keep),
+                LoadMasked(data + starts[12], keep), LoadMasked(data + starts[13], keep),
+                LoadMasked(data + starts[14], keep), LoadMasked(data + starts[15], keep),
                 w);
         }
 
@@ -215,61 +210,55 @@ internal static unsafe class HmacSha256x16
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> LoadMasked(byte* message, Vector512<byte> keep, Vector512<byte> swap) =>
-        Avx512BW.Shuffle(Avx512BW.MaskLoad(message, keep, Vector512<byte>.Zero), swap).AsUInt32();
+    private static Vector512<byte> LoadMasked(byte* message, Vector512<byte> keep) =>
+        Avx512BW.MaskLoad(message, keep, Vector512<byte>.Zero);
 
     /// <summary>Loads block <paramref name="j"/> of every lane (padded) and transposes it into w[0..15].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LoadBlocks(byte* data, int* starts, uint* lengths, uint* blocks, int j, Vector512<uint>* w)
     {
-        var swap = ByteSwapMask();
-        var r0 = LoadLane(data + starts[0], lengths[0], blocks[0], j, swap);
-        var r1 = LoadLane(data + starts[1], lengths[1], blocks[1], j, swap);
-        var r2 = LoadLane(data + starts[2], lengths[2], blocks[2], j, swap);
-        var r3 = LoadLane(data + starts[3], lengths[3], blocks[3], j, swap);
-        var r4 = LoadLane(data + starts[4], lengths[4], blocks[4], j, swap);
-        var r5 = LoadLane(data + starts[5], lengths[5], blocks[5], j, swap);
-        var r6 = LoadLane(data + starts[6], lengths[6], blocks[6], j, swap);
-        var r7 = LoadLane(data + starts[7], lengths[7], blocks[7], j, swap);
-        var r8 = LoadLane(data + starts[8], lengths[8], blocks[8], j, swap);
-        var r9 = LoadLane(data + starts[9], lengths[9], blocks[9], j, swap);
-        var r10 = LoadLane(data + starts[10], lengths[10], blocks[10], j, swap);
-        var r11 = LoadLane(data + starts[11], lengths[11], blocks[11], j, swap);
-        var r12 = LoadLane(data + starts[12], lengths[12], blocks[12], j, swap);
-        var r13 = LoadLane(data + starts[13], lengths[13], blocks[13], j, swap);
-        var r14 = LoadLane(data + starts[14], lengths[14], blocks[14], j, swap);
-        var r15 = LoadLane(data + starts[15], lengths[15], blocks[15], j, swap);
+        var r0 = LoadLane(data + starts[0], lengths[0], blocks[0], j);
+        var r1 = LoadLane(data + starts[1], lengths[1], blocks[1], j);
+        var r2 = LoadLane(data + starts[2], lengths[2], blocks[2], j);
+        var r3 = LoadLane(data + starts[3], lengths[3], blocks[3], j);
+        var r4 = LoadLane(data + starts[4], lengths[4], blocks[4], j);
+        var r5 = LoadLane(data + starts[5], lengths[5], blocks[5], j);
+        var r6 = LoadLane(data + starts[6], lengths[6], blocks[6], j);
+        var r7 = LoadLane(data + starts[7], lengths[7], blocks[7], j);
+        var r8 = LoadLane(data + starts[8], lengths[8], blocks[8], j);
+        var r9 = LoadLane(data + starts[9], lengths[9], blocks[9], j);
+        var r10 = LoadLane(data + starts[10], lengths[10], blocks[10], j);
+        var r11 = LoadLane(data + starts[11], lengths[11], blocks[11], j);
+        var r12 = LoadLane(data + starts[12], lengths[12], blocks[12], j);
+        var r13 = LoadLane(data + starts[13], lengths[13], blocks[13], j);
+        var r14 = LoadLane(data + starts[14], lengths[14], blocks[14], j);
+        var r15 = LoadLane(data + starts[15], lengths[15], blocks[15], j);
 
         Transpose(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, w);
     }
 
-    /// <summary>Transposes sixteen lanes' words (rK = lane K's words 0..15) into w[i] = word i of every lane.</summary>
+    /// <summary>
+    /// Byte-swaps and transposes sixteen lanes' blocks (rK = lane K's 64 message bytes) into w[i] = big-endian
+    /// word i of every lane.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose(
-        Vector512<uint> r0, Vector512<uint> r1, Vector512<uint> r2, Vector512<uint> r3,
-        Vector512<uint> r4, Vector512<uint> r5, Vector512<uint> r6, Vector512<uint> r7,
-        Vector512<uint> r8, Vector512<uint> r9, Vector512<uint> r10, Vector512<uint> r11,
-        Vector512<uint> r12, Vector512<uint> r13, Vector512<uint> r14, Vector512<uint> r15,
+        Vector512<byte> r0, Vector512<byte> r1, Vector512<byte> r2, Vector512<byte> r3,
+        Vector512<byte> r4, Vector512<byte> r5, Vector512<byte> r6, Vector512<byte> r7,
+        Vector512<byte> r8, Vector512<byte> r9, Vector512<byte> r10, Vector512<byte> r11,
+        Vector512<byte> r12, Vector512<byte> r13, Vector512<byte> r14, Vector512<byte> r15,
         Vector512<uint>* w)
     {
-        // 32-bit interleave of lane pairs, then 64-bit interleave of pair pairs: in 128-bit chunk q,
-        // uX holds word 4q+m of four consecutive lanes.
-        var t0 = Avx512F.UnpackLow(r0, r1);
-        var t1 = Avx512F.UnpackHigh(r0, r1);
-        var t2 = Avx512F.UnpackLow(r2, r3);
-        var t3 = Avx512F.UnpackHigh(r2, r3);
-        var t4 = Avx512F.UnpackLow(r4, r5);
-        var t5 = Avx512F.UnpackHigh(r4, r5);
-        var t6 = Avx512F.UnpackLow(r6, r7);
-        var t7 = Avx512F.UnpackHigh(r6, r7);
-        var t8 = Avx512F.UnpackLow(r8, r9);
-        var t9 = Avx512F.UnpackHigh(r8, r9);
-        var t10 = Avx512F.UnpackLow(r10, r11);
-        var t11 = Avx512F.UnpackHigh(r10, r11);
-        var t12 = Avx512F.UnpackLow(r12, r13);
-        var t13 = Avx512F.UnpackHigh(r12, r13);
-        var t14 = Avx512F.UnpackLow(r14, r15);
-        var t15 = Avx512F.UnpackHigh(r14, r15);
+        // 32-bit interleave of lane pairs (with the byte swap), then 64-bit interleave of pair pairs: in 128-bit
+        // chunk q, uX holds word 4q+m of four consecutive lanes.
+        SwapUnpack(r0, r1, out var t0, out var t1);
+        SwapUnpack(r2, r3, out var t2, out var t3);
+        SwapUnpack(r4, r5, out var t4, out var t5);
+        SwapUnpack(r6, r7, out var t6, out var t7);
+        SwapUnpack(r8, r9, out var t8, out var t9);
+        SwapUnpack(r10, r11, out var t10, out var t11);
+        SwapUnpack(r12, r13, out var t12, out var t13);
+        SwapUnpack(r14, r15, out var t14, out var t15);
 
         var u0 = Lo64(t0, t2);
         var u1 = Hi64(t0, t2);
@@ -308,13 +297,13 @@ internal static unsafe class HmacSha256x16
         w[12 + m] = Avx512F.Shuffle4x128(pq23, rs23, 0xDD);
     }
 
-    /// <summary>Block j of one lane's message as big-endian words, with the 0x80 padding byte; length words are added later.</summary>
+    /// <summary>Block j of one lane's message bytes, with the 0x80 padding byte; length words are added later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> LoadLane(byte* message, uint length, uint blockCount, int j, Vector512<byte> swap)
+    private static Vector512<byte> LoadLane(byte* message, uint length, uint blockCount, int j)
     {
         if ((uint)j >= blockCount)
         {
-            return Vector512<uint>.Zero;
+            return Vector512<byte>.Zero;
         }
 
         int remaining = (int)length - (j * 64);
@@ -337,10 +326,32 @@ internal static unsafe class HmacSha256x16
         }
         else
         {
-            return Vector512<uint>.Zero;
+            return Vector512<byte>.Zero;
         }
 
-        return Avx512BW.Shuffle(bytes, swap).AsUInt32();
+        return bytes;
+    }
+
+    /// <summary>
+    /// <c>UnpackLow(x, y)</c> and <c>UnpackHigh(x, y)</c> of the byte-swapped words: one <c>vpermt2b</c> each with
+    /// AVX-512 VBMI, else a <c>vpshufb</c> per input and the two unpacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SwapUnpack(Vector512<byte> x, Vector512<byte> y, out Vector512<uint> low, out Vector512<uint> high)
+    {
+        if (Avx512Vbmi.IsSupported)
+        {
+            low = Avx512Vbmi.PermuteVar64x8x2(x, Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.SwapUnpackLow)), y).AsUInt32();
+            high = Avx512Vbmi.PermuteVar64x8x2(x, Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Sha256Constants.SwapUnpackHigh)), y).AsUInt32();
+        }
+        else
+        {
+            var swap = ByteSwapMask();
+            var xs = Avx512BW.Shuffle(x, swap).AsUInt32();
+            var ys = Avx512BW.Shuffle(y, swap).AsUInt32();
+            low = Avx512F.UnpackLow(xs, ys);
+            high = Avx512F.UnpackHigh(xs, ys);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -362,24 +373,10 @@ internal static unsafe class HmacSha256x16
         Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, Vector512<uint> h,
         byte* destination, int active, Vector512<uint>* scratch)
     {
-        var swap = ByteSwapMask();
-        a = Avx512BW.Shuffle(a.AsByte(), swap).AsUInt32();
-        b = Avx512BW.Shuffle(b.AsByte(), swap).AsUInt32();
-        c = Avx512BW.Shuffle(c.AsByte(), swap).AsUInt32();
-        d = Avx512BW.Shuffle(d.AsByte(), swap).AsUInt32();
-        e = Avx512BW.Shuffle(e.AsByte(), swap).AsUInt32();
-        f = Avx512BW.Shuffle(f.AsByte(), swap).AsUInt32();
-        g = Avx512BW.Shuffle(g.AsByte(), swap).AsUInt32();
-        h = Avx512BW.Shuffle(h.AsByte(), swap).AsUInt32();
-
-        var ab0 = Avx512F.UnpackLow(a, b);
-        var ab1 = Avx512F.UnpackHigh(a, b);
-        var cd0 = Avx512F.UnpackLow(c, d);
-        var cd1 = Avx512F.UnpackHigh(c, d);
-        var ef0 = Avx512F.UnpackLow(e, f);
-        var ef1 = Avx512F.UnpackHigh(e, f);
-        var gh0 = Avx512F.UnpackLow(g, h);
-        var gh1 = Avx512F.UnpackHigh(g, h);
+        SwapUnpack(a.AsByte(), b.AsByte(), out var ab0, out var ab1);
+        SwapUnpack(c.AsByte(), d.AsByte(), out var cd0, out var cd1);
+        SwapUnpack(e.AsByte(), f.AsByte(), out var ef0, out var ef1);
+        SwapUnpack(g.AsByte(), h.AsByte(), out var gh0, out var gh1);
 
         // uM chunk q = words 0..3 of lane 4q+m; vM chunk q = words 4..7 of lane 4q+m.
         var u0 = Lo64(ab0, cd0);
@@ -392,10 +389,8 @@ internal static unsafe class HmacSha256x16
         var v3 = Hi64(ef1, gh1);
         if (active == Lanes)
         {
-            StoreLanes(u0, v0, destination, 0);
-            StoreLanes(u1, v1, destination, 1);
-            StoreLanes(u2, v2, destination, 2);
-            StoreLanes(u3, v3, destination, 3);
+            StoreLanePairs(u0, v0, u1, v1, destination);
+            StoreLanePairs(u2, v2, u3, v3, destination + (2 * FastHmacSha256.HashSize));
             return;
         }
 
@@ -418,19 +413,22 @@ internal static unsafe class HmacSha256x16
         }
     }
 
-    /// <summary>Stores lanes m, 4 + m, 8 + m and 12 + m: chunk q of <paramref name="low"/> and <paramref name="high"/> is lane 4q + m.</summary>
+    /// <summary>
+    /// Stores lanes m, m + 1, 4 + m, 5 + m, 8 + m, 9 + m, 12 + m and 13 + m (m = 0 or 2) as four 64-byte rows of two
+    /// digests: chunk q of <paramref name="low0"/> and <paramref name="high0"/> holds words 0..3 and 4..7 of lane
+    /// 4q + m, of <paramref name="low1"/> and <paramref name="high1"/> those of lane 4q + m + 1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreLanes(Vector512<uint> low, Vector512<uint> high, byte* destination, int m)
+    private static void StoreLanePairs(Vector512<uint> low0, Vector512<uint> high0, Vector512<uint> low1, Vector512<uint> high1, byte* lane)
     {
-        byte* lane0 = destination + (m * FastHmacSha256.HashSize);
-        Avx512F.ExtractVector128(low, 0).Store((uint*)lane0);
-        Avx512F.ExtractVector128(high, 0).Store((uint*)(lane0 + 16));
-        Avx512F.ExtractVector128(low, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize)));
-        Avx512F.ExtractVector128(high, 1).Store((uint*)(lane0 + (4 * FastHmacSha256.HashSize) + 16));
-        Avx512F.ExtractVector128(low, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize)));
-        Avx512F.ExtractVector128(high, 2).Store((uint*)(lane0 + (8 * FastHmacSha256.HashSize) + 16));
-        Avx512F.ExtractVector128(low, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize)));
-        Avx512F.ExtractVector128(high, 3).Store((uint*)(lane0 + (12 * FastHmacSha256.HashSize) + 16));
+        var first0 = Avx512F.Shuffle4x128(low0, high0, 0x44);   // lanes m, 4 + m: low, low, high, high
+        var last0 = Avx512F.Shuffle4x128(low0, high0, 0xEE);    // lanes 8 + m, 12 + m
+        var first1 = Avx512F.Shuffle4x128(low1, high1, 0x44);
+        var last1 = Avx512F.Shuffle4x128(low1, high1, 0xEE);
+        Avx512F.Shuffle4x128(first0, first1, 0x88).Store((uint*)lane);
+        Avx512F.Shuffle4x128(first0, first1, 0xDD).Store((uint*)(lane + (4 * FastHmacSha256.HashSize)));
+        Avx512F.Shuffle4x128(last0, last1, 0x88).Store((uint*)(lane + (8 * FastHmacSha256.HashSize)));
+        Avx512F.Shuffle4x128(last0, last1, 0xDD).Store((uint*)(lane + (12 * FastHmacSha256.HashSize)));
     }
 
     /// <summary>
@@ -504,31 +502,32 @@ internal static unsafe class HmacSha256x16
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressSingleBlock(
-        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
-        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
-        Vector512<uint>* w, uint bitLength)
+        in Sha256State start, in Sha256FoldedStart folded, Vector512<uint>* w, uint bitLength,
+        out Vector512<uint> sa, out Vector512<uint> sb, out Vector512<uint> sc, out Vector512<uint> sd,
+        out Vector512<uint> se, out Vector512<uint> sf, out Vector512<uint> sg, out Vector512<uint> sh)
     {
         ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         var c15 = Vector512.Create(bitLength);
         var s17 = Vector512.Create(Sha256Scalar.SmallSigma1(bitLength));
         var s30 = Vector512.Create(Sha256Scalar.SmallSigma0(bitLength));
         var k15 = Vector512.Create(unchecked(Unsafe.Add(ref k, 15) + bitLength));
-        var a = sa;
-        var b = sb;
-        var c = sc;
-        var d = sd;
-        var e = se;
-        var f = sf;
-        var g = sg;
-        var h = sh;
 
-        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
-        w[16] = w[0] + SmallSigma0(w[1]) + w[9];
-        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        // Round 0 from the key's start state is two additions; rounds 1..3 add h + K[t] as one constant.
+        var w0 = w[0];
+        var a = Vector512.Create(start[0]);
+        var b = Vector512.Create(start[1]);
+        var c = Vector512.Create(start[2]);
+        var d = w0 + Vector512.Create(folded.E1);
+        var e = Vector512.Create(start[4]);
+        var f = Vector512.Create(start[5]);
+        var g = Vector512.Create(start[6]);
+        var h = w0 + Vector512.Create(folded.A1);
+        w[16] = w0 + SmallSigma0(w[1]) + w[9];
+        RoundSummed(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(folded.HK1));
         w[17] = w[1] + SmallSigma0(w[2]) + w[10] + s17;
-        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        RoundSummed(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(folded.HK2));
         w[18] = w[2] + SmallSigma0(w[3]) + w[11] + SmallSigma1(w[16]);
-        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        RoundSummed(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(folded.HK3));
         w[19] = w[3] + SmallSigma0(w[4]) + w[12] + SmallSigma1(w[17]);
         Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
         w[20] = w[4] + SmallSigma0(w[5]) + w[13] + SmallSigma1(w[18]);
@@ -592,14 +591,14 @@ internal static unsafe class HmacSha256x16
             Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
-        sa += a;
-        sb += b;
-        sc += c;
-        sd += d;
-        se += e;
-        sf += f;
-        sg += g;
-        sh += h;
+        sa = a + Vector512.Create(start[0]);
+        sb = b + Vector512.Create(start[1]);
+        sc = c + Vector512.Create(start[2]);
+        sd = d + Vector512.Create(start[3]);
+        se = e + Vector512.Create(start[4]);
+        sf = f + Vector512.Create(start[5]);
+        sg = g + Vector512.Create(start[6]);
+        sh = h + Vector512.Create(start[7]);
     }
 
     /// <summary>
@@ -608,30 +607,31 @@ internal static unsafe class HmacSha256x16
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompressOuter(
-        ref Vector512<uint> sa, ref Vector512<uint> sb, ref Vector512<uint> sc, ref Vector512<uint> sd,
-        ref Vector512<uint> se, ref Vector512<uint> sf, ref Vector512<uint> sg, ref Vector512<uint> sh,
-        Vector512<uint>* w)
+        in Sha256State start, in Sha256FoldedStart folded, Vector512<uint>* w,
+        out Vector512<uint> sa, out Vector512<uint> sb, out Vector512<uint> sc, out Vector512<uint> sd,
+        out Vector512<uint> se, out Vector512<uint> sf, out Vector512<uint> sg, out Vector512<uint> sh)
     {
         ref uint k = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.K);
         ref uint kw = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterRoundInputs);
         ref uint cs = ref MemoryMarshal.GetArrayDataReference(Sha256Constants.OuterScheduleConstants);
-        var a = sa;
-        var b = sb;
-        var c = sc;
-        var d = sd;
-        var e = se;
-        var f = sf;
-        var g = sg;
-        var h = sh;
 
-        // Rounds 0..7 (message words 0..7) while words 16..23 are scheduled without the zero terms.
-        Round(a, b, c, ref d, e, f, g, ref h, w[0] + Vector512.Create(Unsafe.Add(ref k, 0)));
-        w[16] = w[0] + SmallSigma0(w[1]);
-        Round(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(Unsafe.Add(ref k, 1)));
+        // Rounds 0..7 (message words 0..7) while words 16..23 are scheduled without the zero terms. Round 0 from
+        // the key's start state is two additions; rounds 1..3 add h + K[t] as one constant.
+        var w0 = w[0];
+        var a = Vector512.Create(start[0]);
+        var b = Vector512.Create(start[1]);
+        var c = Vector512.Create(start[2]);
+        var d = w0 + Vector512.Create(folded.E1);
+        var e = Vector512.Create(start[4]);
+        var f = Vector512.Create(start[5]);
+        var g = Vector512.Create(start[6]);
+        var h = w0 + Vector512.Create(folded.A1);
+        w[16] = w0 + SmallSigma0(w[1]);
+        RoundSummed(h, a, b, ref c, d, e, f, ref g, w[1] + Vector512.Create(folded.HK1));
         w[17] = w[1] + SmallSigma0(w[2]) + Vector512.Create(Unsafe.Add(ref cs, 0));
-        Round(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(Unsafe.Add(ref k, 2)));
+        RoundSummed(g, h, a, ref b, c, d, e, ref f, w[2] + Vector512.Create(folded.HK2));
         w[18] = w[2] + SmallSigma0(w[3]) + SmallSigma1(w[16]);
-        Round(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(Unsafe.Add(ref k, 3)));
+        RoundSummed(f, g, h, ref a, b, c, d, ref e, w[3] + Vector512.Create(folded.HK3));
         w[19] = w[3] + SmallSigma0(w[4]) + SmallSigma1(w[17]);
         Round(e, f, g, ref h, a, b, c, ref d, w[4] + Vector512.Create(Unsafe.Add(ref k, 4)));
         w[20] = w[4] + SmallSigma0(w[5]) + SmallSigma1(w[18]);
@@ -696,14 +696,14 @@ internal static unsafe class HmacSha256x16
             Round(b, c, d, ref e, f, g, h, ref a, wt[7] + Vector512.Create(Unsafe.Add(ref kt, 7)));
         }
 
-        sa += a;
-        sb += b;
-        sc += c;
-        sd += d;
-        se += e;
-        sf += f;
-        sg += g;
-        sh += h;
+        sa = a + Vector512.Create(start[0]);
+        sb = b + Vector512.Create(start[1]);
+        sc = c + Vector512.Create(start[2]);
+        sd = d + Vector512.Create(start[3]);
+        se = e + Vector512.Create(start[4]);
+        sf = f + Vector512.Create(start[5]);
+        sg = g + Vector512.Create(start[6]);
+        sh = h + Vector512.Create(start[7]);
     }
 
     /// <summary>w[16] = w[0] + σ0(w[1]) + w[9] + σ1(w[14]), relative to <paramref name="w"/>.</summary>
@@ -711,18 +711,30 @@ internal static unsafe class HmacSha256x16
     private static void Schedule(Vector512<uint>* w) =>
         w[16] = w[0] + SmallSigma0(w[1]) + w[9] + SmallSigma1(w[14]);
 
+    /// <summary>One round; <paramref name="kw"/> is K[t] + W[t].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(
         Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
-        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw)
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw) =>
+        RoundSummed(a, b, c, ref d, e, f, g, ref h, h + kw);
+
+    /// <summary>
+    /// One round whose h + K[t] + W[t] is already summed in <paramref name="hkw"/>; <paramref name="h"/> only
+    /// receives the new a. The sums put the terms that depend on this round's e and a last, so e to the next e
+    /// is four operations deep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RoundSummed(
+        Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
+        Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> hkw)
     {
         var sigma1 = Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), 0x96);
         var ch = Avx512F.TernaryLogic(e, f, g, 0xCA);
-        var t1 = h + kw + sigma1 + ch;
+        var t1 = (hkw + ch) + sigma1;
         var sigma0 = Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), 0x96);
         var maj = Avx512F.TernaryLogic(a, b, c, 0xE8);
         d += t1;
-        h = t1 + sigma0 + maj;
+        h = t1 + (sigma0 + maj);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,6 +38,28 @@ internal static class Sha256Constants
     ];
 
     /// <summary>
+    /// <c>vpermt2b</c> indices for x and y (y's bytes are 64..127) that equal the 32-bit interleave of the low halves
+    /// of every 128-bit chunk, <c>UnpackLow(x, y)</c>, with the bytes of every word reversed: the byte swap and the
+    /// first transpose step in one instruction.
+    /// </summary>
+    public static ReadOnlySpan<byte> SwapUnpackLow =>
+    [
+        3, 2, 1, 0, 67, 66, 65, 64, 7, 6, 5, 4, 71, 70, 69, 68,
+        19, 18, 17, 16, 83, 82, 81, 80, 23, 22, 21, 20, 87, 86, 85, 84,
+        35, 34, 33, 32, 99, 98, 97, 96, 39, 38, 37, 36, 103, 102, 101, 100,
+        51, 50, 49, 48, 115, 114, 113, 112, 55, 54, 53, 52, 119, 118, 117, 116,
+    ];
+
+    /// <summary>As <see cref="SwapUnpackLow"/> for the high halves, <c>UnpackHigh(x, y)</c>.</summary>
+    public static ReadOnlySpan<byte> SwapUnpackHigh =>
+    [
+        11, 10, 9, 8, 75, 74, 73, 72, 15, 14, 13, 12, 79, 78, 77, 76,
+        27, 26, 25, 24, 91, 90, 89, 88, 31, 30, 29, 28, 95, 94, 93, 92,
+        43, 42, 41, 40, 107, 106, 105, 104, 47, 46, 45, 44, 111, 110, 109, 108,
+        59, 58, 57, 56, 123, 122, 121, 120, 63, 62, 61, 60, 127, 126, 125, 124,
+    ];
+
+    /// <summary>
     /// K[t] + W[t] for rounds 8..15 of the outer HMAC block, whose words 8..15 are 0x80000000, six zeros and 768.
     /// </summary>
     public static readonly uint[] OuterRoundInputs =

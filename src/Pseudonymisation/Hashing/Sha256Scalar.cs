@@ -25,10 +25,28 @@ internal static unsafe class Sha256Scalar
     }
 
     /// <summary>σ0 of FIPS 180-4 §4.1.2 (4.6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
 
     /// <summary>σ1 of FIPS 180-4 §4.1.2 (4.7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
+
+    /// <summary>Σ0 of FIPS 180-4 §4.1.2 (4.4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint BigSigma0(uint x) => BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
+
+    /// <summary>Σ1 of FIPS 180-4 §4.1.2 (4.5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint BigSigma1(uint x) => BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
+
+    /// <summary>Ch of FIPS 180-4 §4.1.2 (4.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Choose(uint x, uint y, uint z) => (x & y) ^ (~x & z);
+
+    /// <summary>Maj of FIPS 180-4 §4.1.2 (4.3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Majority(uint x, uint y, uint z) => (x & y) ^ (x & z) ^ (y & z);
 
     /// <summary>Compresses the block whose first 16 words are in <paramref name="w"/> (the rest is scratch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -136,11 +154,9 @@ internal static unsafe class Sha256Scalar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(uint a, uint b, uint c, ref uint d, uint e, uint f, uint g, ref uint h, uint kw)
     {
-        uint s1 = BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25);
-        uint ch = (e & f) ^ (~e & g);
-        uint t1 = unchecked(h + s1 + ch + kw);
-        uint s0 = BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22);
-        uint maj = (a & b) ^ (a & c) ^ (b & c);
+        uint t1 = unchecked(h + BigSigma1(e) + Choose(e, f, g) + kw);
+        uint s0 = BigSigma0(a);
+        uint maj = Majority(a, b, c);
         d = unchecked(d + t1);
         h = unchecked(t1 + s0 + maj);
     }

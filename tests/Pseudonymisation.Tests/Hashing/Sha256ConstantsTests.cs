@@ -38,6 +38,25 @@ public sealed class Sha256ConstantsTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SwapUnpackIndices_PickTheByteSwappedInterleavedWords(bool high)
+    {
+        // Output word s of 128-bit chunk q is word 4q + s/2 (+ 2 for the high half) of x (s even) or y (s odd),
+        // with its four bytes reversed; y's bytes are indices 64..127.
+        var table = high ? Sha256Constants.SwapUnpackHigh : Sha256Constants.SwapUnpackLow;
+        Assert.Equal(64, table.Length);
+        for (int position = 0; position < 64; position++)
+        {
+            int chunk = position / 16;
+            int slot = position % 16 / 4;
+            int word = (4 * chunk) + (high ? 2 : 0) + (slot / 2);
+            int expected = (slot % 2 == 1 ? 64 : 0) + (4 * word) + 3 - (position % 4);
+            Assert.Equal(expected, table[position]);
+        }
+    }
+
     private static uint Sigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
 
     private static uint Sigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
