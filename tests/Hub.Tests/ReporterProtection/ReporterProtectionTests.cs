@@ -165,7 +165,7 @@ public sealed class ReporterProtectionTests(ReporterProtectionTests.Scenario sce
                 purpose,
                 categories = new[] { "melder" },
                 fields = new[] { "melder-naam", "melder-contact" },
-                mode = "identified",
+                mode = "pseudonymised", // the reporter prohibition decides; identified mode is refused earlier on the category itself (Requests tests)
                 necessity = "Wij willen weten wie de melding deed om de melder te kunnen horen als getuige in het casusoverleg.",
                 proportionality = "Alleen naam en contactgegevens van de melder, geen andere gegevens van de melder of de betrokkene.",
                 subsidiarity = "Er is geen andere manier om de melder te bereiken dan via de aanbrengende partner en die weigert.",
