@@ -76,6 +76,9 @@ internal static class LinkageApi
         var (clk, blocks) = LinkageEncoding.Encode(key, person.QuasiIdentifiers());
         Array.Clear(key);
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == signalId);
+
+        // Ingress already wrote this signal's encoding (same key derivation); replace it so the test controls version and state.
+        await db.SubjectEncodings.Where(e => e.SignalId == signalId).ExecuteDeleteAsync();
         db.SubjectEncodings.Add(new SubjectEncoding
         {
             SignalId = signalId,
