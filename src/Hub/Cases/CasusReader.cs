@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Storage;
+using SharingHub.Hub.Subjects;
 
 namespace SharingHub.Hub.Cases;
 
@@ -56,16 +57,7 @@ internal static class CasusReader
             return [];
         }
 
-        var rows = await db.SubjectRefs.AsNoTracking()
-            .Where(r => r.ConvenantId == convenant && r.PartnerId == partnerId && EF.Parameter(ids).Contains(r.SubjectId))
-            .Select(r => new { r.SubjectId, r.Reference }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var references = new Dictionary<Guid, string>();
-        foreach (var row in rows)
-        {
-            references.TryAdd(row.SubjectId, row.Reference);
-        }
-
-        return references;
+        return await SubjectReferences.OfPartnerAsync(db, convenant, partnerId, ids, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The distinct purposes of the cluster's signals (for the audit trail's purpose and legal ground).</summary>

@@ -192,9 +192,11 @@ public sealed partial class SubjectLinker(
         var involved = pairs.SelectMany(p => (Guid[])[p.A, p.B]).ToHashSet();
         var members = rootOf.Where(m => involved.Contains(m.Value)).Select(m => m.Key).ToList();
         var bsnKind = (int)PseudonymKind.Bsn;
-        var keys = await db.SubjectKeys.AsNoTracking()
-            .Where(k => k.ConvenantId == convenant && k.Kind == bsnKind && EF.Parameter(members).Contains(k.SubjectId))
-            .Select(k => new { k.SubjectId, k.Pseudonym }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // By subject id alone, the convenant checked on the rows: a ConvenantId predicate makes SQLite scan the convenant's keys.
+        var keys = (await db.SubjectKeys.AsNoTracking()
+            .Where(k => k.Kind == bsnKind && EF.Parameter(members).Contains(k.SubjectId))
+            .Select(k => new { k.SubjectId, k.Pseudonym, k.ConvenantId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(k => k.ConvenantId == convenant);
         Span<byte> hash = stackalloc byte[Pseudonym.HashLength];
         foreach (var key in keys)
         {

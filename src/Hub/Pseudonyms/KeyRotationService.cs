@@ -94,8 +94,9 @@ public sealed partial class KeyRotationService(
                 var ids = batch.ToList();
                 var subjects = await db.Subjects.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id))
                     .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
-                var stored = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(ids).Contains(k.SubjectId))
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                // By subject id alone, the convenant checked on the rows: a ConvenantId predicate makes SQLite scan the convenant's keys.
+                var stored = (await db.SubjectKeys.AsNoTracking().Where(k => EF.Parameter(ids).Contains(k.SubjectId))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false)).Where(k => k.ConvenantId == convenant).ToList();
                 var payloads = await db.Signals.AsNoTracking().Where(s => s.ConvenantId == convenant && EF.Parameter(ids).Contains(s.SubjectId))
                     .Select(s => new { s.SubjectId, s.Identity }).ToListAsync(cancellationToken).ConfigureAwait(false);
                 var memberPayloads = await db.SignalMembers.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.SubjectId))

@@ -74,20 +74,24 @@ internal sealed class RetentionSnapshot
         var casus = await db.Cases.AsNoTracking().Where(c => c.ConvenantId == convenant && EF.Parameter(ids).Contains(c.SubjectId))
             .Select(c => new CasusRow(c.Id, c.SubjectId, c.State, c.Phase, c.CreatedAt, c.UpdatedAt, c.ClosedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var grants = await db.Grants.AsNoTracking().Where(g => g.ConvenantId == convenant && EF.Parameter(ids).Contains(g.SubjectId))
-            .Select(g => new GrantRow(g.Id, g.SubjectId, g.ExpiresAt, g.RevokedAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var requests = await db.AccessRequests.AsNoTracking().Where(r => r.ConvenantId == convenant && EF.Parameter(ids).Contains(r.SubjectId))
-            .Select(r => new RequestRow(r.Id, r.SubjectId, r.Status, r.DecidedAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Grants, requests, keys and references are looked up by subject id alone and their convenant checked on the loaded
+        // rows (see SubjectReferences): a ConvenantId predicate in SQL makes SQLite read every row of the convenant.
+        var grants = (await db.Grants.AsNoTracking().Where(g => EF.Parameter(ids).Contains(g.SubjectId))
+            .Select(g => new { Row = new GrantRow(g.Id, g.SubjectId, g.ExpiresAt, g.RevokedAt), g.ConvenantId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Where(g => g.ConvenantId == convenant).Select(g => g.Row).ToList();
+        var requests = (await db.AccessRequests.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.SubjectId))
+            .Select(r => new { Row = new RequestRow(r.Id, r.SubjectId, r.Status, r.DecidedAt), r.ConvenantId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.ConvenantId == convenant).Select(r => r.Row).ToList();
 
         var vaultIds = ids.Select(Subject.VaultIdOf).Concat(signalIds.Select(Signal.ReporterVaultIdOf)).ToList();
         var vaultKeys = (await db.Set<VaultDataKeyRow>().AsNoTracking().Where(k => EF.Parameter(vaultIds).Contains(k.SubjectId))
             .Select(k => k.SubjectId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var keyed = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(ids).Contains(k.SubjectId))
-            .Select(k => k.SubjectId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var referenced = await db.SubjectRefs.AsNoTracking().Where(r => r.ConvenantId == convenant && EF.Parameter(ids).Contains(r.SubjectId))
-            .Select(r => r.SubjectId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var keyed = (await db.SubjectKeys.AsNoTracking().Where(k => EF.Parameter(ids).Contains(k.SubjectId))
+            .Select(k => new { k.SubjectId, k.ConvenantId }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(k => k.ConvenantId == convenant).Select(k => k.SubjectId).Distinct().ToList();
+        var referenced = (await db.SubjectRefs.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.SubjectId))
+            .Select(r => new { r.SubjectId, r.ConvenantId }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(r => r.ConvenantId == convenant).Select(r => r.SubjectId).Distinct().ToList();
 
         return new RetentionSnapshot
         {

@@ -363,9 +363,8 @@ internal sealed class SignalIngest(
     {
         var distinct = chosen.Distinct().ToList();
         var existing = distinct.Where(id => !resolution.IsNew(id)).ToList();
-        var known = existing.Count == 0 ? [] : await db.SubjectRefs.AsNoTracking()
-            .Where(r => r.ConvenantId == caller.Convenant && r.PartnerId == caller.PartnerId && EF.Parameter(existing).Contains(r.SubjectId))
-            .ToDictionaryAsync(r => r.SubjectId, r => r.Reference, cancellationToken).ConfigureAwait(false);
+        var known = existing.Count == 0 ? [] : await SubjectReferences.OfPartnerAsync(db, caller.Convenant, caller.PartnerId, existing, cancellationToken)
+            .ConfigureAwait(false);
         var references = new Dictionary<Guid, string>(distinct.Count);
         foreach (var id in distinct)
         {

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Hub.Linkage;
+using SharingHub.Hub.Tests.Retention;
+
+namespace SharingHub.Hub.Tests.Storage;
+
+/// <summary>
+/// Regression: lookups by a list of ids (one JSON parameter, <c>json_each</c>) must be served by an index on those ids. With an
+/// extra <c>ConvenantId = @c</c> predicate, SQLite (no statistics) chose the convenant-prefixed primary key or index instead and
+/// read every reference, key, grant or request of the convenant per lookup, so ingress slowed down as the database grew.
+/// </summary>
+public sealed partial class QueryPlanTests
+{
+    [Fact]
+    public async Task IdListLookups_IngressLinkageRetentionAndRotation_NeverScanAWholeConvenant()
+    {
+        await using var hub = await RetentionTestHub.StartAsync(settings: new Dictionary<string, string?> { ["Linkage:Enabled"] = "false" });
+        using var recorder = new SqliteCommandRecorder(hub.Factory.DataDirectory);
+
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("945807302"));
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("945807302")); // an existing subject: its reference is looked up
+        await hub.SubmitAsync("""
+            {"subjectType":"person","identifiers":{"givenNames":"Jan","surname":"Janssen","dateOfBirth":"1980-05-17","address":{"postcode":"1234AB","houseNumber":"5"}},
+             "purpose":"complexe-casuistiek","categories":["casusinformatie","identificatie"],"phase":"signal"}
+            """);
+        var linked = await hub.Factory.Services.GetRequiredService<SubjectLinker>().RunOnceAsync(CancellationToken.None);
+        await hub.PreviewAsync();
+        var (rotated, _) = await hub.CallAsync(HttpMethod.Post, "/api/v1/convenants/zvh/keys/rotate", await hub.PersonTokenAsync(RetentionTestHub.Officer),
+            """{"expectedActiveVersion":1}""");
+
+        Assert.Equal(HttpStatusCode.OK, rotated);
+        Assert.True(linked.Comparisons > 0, "the linker compared nothing, so its BSN lookup did not run");
+        var lookups = recorder.Commands.Where(sql => sql.Contains("json_each", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(lookups.Count >= 8, $"only {lookups.Count} id-list lookups were recorded");
+        var offending = new List<string>();
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(hub.Factory.DataDirectory, "hub.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        foreach (var sql in lookups)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var step = reader.GetString(3);
+                if (ConvenantScan().IsMatch(step))
+                {
+                    offending.Add(step + "  <=  " + sql);
+                }
+            }
+        }
+
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void ConvenantScan_PlanSteps_FlagsOnlyConvenantOrPartnerPrefixSearchesAndTableScans()
+    {
+        Assert.Matches(ConvenantScan(), "SEARCH r USING INDEX sqlite_autoindex_subject_refs_1 (ConvenantId=? AND PartnerId=?)");
+        Assert.Matches(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_Pseudonym (ConvenantId=?)");
+        Assert.Matches(ConvenantScan(), "SCAN g");
+        Assert.DoesNotMatch(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_Pseudonym (ConvenantId=? AND Pseudonym=?)");
+        Assert.DoesNotMatch(ConvenantScan(), "SEARCH r USING INDEX IX_subject_refs_SubjectId_PartnerId (SubjectId=? AND PartnerId=?)");
+        Assert.DoesNotMatch(ConvenantScan(), "SCAN json_each VIRTUAL TABLE INDEX 1:");
+        Assert.DoesNotMatch(ConvenantScan(), "SCAN l VIRTUAL TABLE INDEX 1:");
+        Assert.DoesNotMatch(ConvenantScan(), "SEARCH e USING INDEX IX_subject_encodings_ConvenantId_LinkedAt (ConvenantId=? AND LinkedAt=?)");
+    }
+
+    // A whole-table scan, or an index search constrained only by convenant (and partner): every row of the convenant is read.
+    // (ConvenantId, LinkedAt) is allowed: it reads only the pending linkage encodings.
+    [GeneratedRegex(@"^(SCAN \w+(?! VIRTUAL TABLE)( |$)|SEARCH \w+ USING (COVERING )?INDEX \w+ \(ConvenantId=\?( AND PartnerId=\?)?\))")]
+    private static partial Regex ConvenantScan();
+
+    /// <summary>The SQL of every command EF executes on the SQLite database under one data directory (EF's diagnostic events).</summary>
+    private sealed class SqliteCommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _directory;
+        private readonly IDisposable _all;
+        private readonly ConcurrentQueue<IDisposable> _subscriptions = new();
+        private readonly ConcurrentQueue<string> _commands = new();
+
+        public SqliteCommandRecorder(string directory)
+        {
+            _directory = directory;
+            _all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public IReadOnlyList<string> Commands => [.. _commands];
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                _subscriptions.Enqueue(value.Subscribe(this));
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+                && data.Command.Connection?.DataSource?.StartsWith(_directory, StringComparison.Ordinal) == true)
+            {
+                _commands.Enqueue(data.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            while (_subscriptions.TryDequeue(out var subscription))
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+}
