@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Errors;
 using SharingHub.Hub.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ public sealed class TokenExpiryTests
     [Fact]
     public async Task AccessToken_PastItsLifetime_401TokenExpired()
     {
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new TestClock(TimeProvider.System.GetUtcNow());
         using var factory = new HubFactory(
             new Dictionary<string, string?> { ["Auth:AccessTokenLifetime"] = "00:05:00" },
             services: s => s.AddSingleton<TimeProvider>(time));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Tests.Infrastructure;
@@ -10,13 +9,13 @@ using P = SharingHub.Hub.Tests.Disclosure.DisclosurePartners;
 
 namespace SharingHub.Hub.Tests.Disclosure;
 
-/// <summary>Grant expiry on the hub's clock (FakeTimeProvider) and "no audit, no disclosure", each on a hub of its own.</summary>
+/// <summary>Grant expiry on the hub's clock (TestClock) and "no audit, no disclosure", each on a hub of its own.</summary>
 public sealed class DisclosureLifecycleTests
 {
     [Fact]
     public async Task Disclose_GrantPastExpiry_403ExpiredNothingDisclosedAttemptAudited()
     {
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new TestClock(TimeProvider.System.GetUtcNow());
         using var factory = new HubFactory(services: s => s.AddSingleton<TimeProvider>(time));
         await P.SeedAsync(factory.Services);
         var (person, requestId) = await GrantAsync(factory, TimeSpan.FromHours(2));

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Linkage;
@@ -11,7 +10,7 @@ public sealed class SubjectLinkerTimerTests
     [Fact]
     public async Task TimerLoop_IntervalElapsesOnTheTimeProvider_PendingEncodingsLinked()
     {
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new TestClock(TimeProvider.System.GetUtcNow());
         using var factory = new HubFactory(
             new Dictionary<string, string?> { ["Linkage:Enabled"] = "true", ["Linkage:Interval"] = "00:10:00" },
             services: s => s.AddSingleton<TimeProvider>(time));

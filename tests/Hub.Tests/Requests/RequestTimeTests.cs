@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Requests;
+using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Requests;
 
-/// <summary>What time does to requests (FakeTimeProvider): escalation of overdue reviews, and requests under an expired convenant.</summary>
+/// <summary>What time does to requests (TestClock): escalation of overdue reviews, and requests under an expired convenant.</summary>
 public sealed class RequestTimeTests
 {
     [Fact]

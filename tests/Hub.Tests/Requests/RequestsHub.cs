@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Audit;
 using SharingHub.Hub.Audit.Records;
 using SharingHub.Hub.Cases;
@@ -65,7 +64,7 @@ public class RequestsHub : IAsyncLifetime
 
     protected RequestsHub(string? postgres) => _postgres = postgres;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public TestClock Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     public HubFactory Factory { get; private set; } = null!;
 

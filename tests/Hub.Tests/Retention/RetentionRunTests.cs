@@ -12,10 +12,11 @@ using SharingHub.Hub.Retention;
 using SharingHub.Hub.Subjects;
 using SharingHub.HubCtl.Audit;
 using SharingHub.Pseudonymisation.Vault;
+using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Retention;
 
-/// <summary>Retention through the real API and job, on SQLite with local files, time from a FakeTimeProvider.</summary>
+/// <summary>Retention through the real API and job, on SQLite with local files, time from a TestClock.</summary>
 public sealed class RetentionRunTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Storage;
@@ -15,7 +14,7 @@ using SharingHub.Hub.Tests.Signals;
 namespace SharingHub.Hub.Tests.Retention;
 
 /// <summary>
-/// A hub of its own for one retention / key-rotation test, on a <see cref="FakeTimeProvider"/> (the retention job's loop is off;
+/// A hub of its own for one retention / key-rotation test, on a <see cref="TestClock"/> (the retention job's loop is off;
 /// tests run passes themselves), with ZVH partners: a municipality system client that submits, a privacy officer and an analyst
 /// who sign in as people, and a system client that holds the privacy-officer role (refused: person required).
 /// </summary>
@@ -32,7 +31,7 @@ internal sealed class RetentionTestHub : IAsyncDisposable
 
     private readonly PostgresDatabase? _database;
 
-    private RetentionTestHub(HubFactory factory, FakeTimeProvider time, PostgresDatabase? database)
+    private RetentionTestHub(HubFactory factory, TestClock time, PostgresDatabase? database)
     {
         Factory = factory;
         Time = time;
@@ -41,13 +40,13 @@ internal sealed class RetentionTestHub : IAsyncDisposable
 
     public HubFactory Factory { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TestClock Time { get; }
 
     public bool IsPostgres => _database is not null;
 
     public static async Task<RetentionTestHub> StartAsync(bool postgres = false, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal) { ["Retention:Enabled"] = "false", ["Auth:PasswordIterations"] = "100000" };
         PostgresDatabase? database = null;
         if (postgres)

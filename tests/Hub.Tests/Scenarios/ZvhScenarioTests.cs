@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SharingHub.HubCtl.Audit;
 using SharingHub.Hub.Audit;
 using SharingHub.Hub.Linkage;
@@ -219,7 +218,7 @@ public sealed class ZvhScenarioTests : IDisposable
     [Fact]
     public async Task ZvhScenario_AfterTheConvenantExpired_RequestDeniedWithTheConvenantClause()
     {
-        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new TestClock(TimeProvider.System.GetUtcNow());
         using var hub = new HubFactory(new Dictionary<string, string?>(Demo) { ["Retention:Enabled"] = "false" }, _data,
             services: s => s.AddSingleton<TimeProvider>(time));
         using var http = hub.CreateApiClient();
