@@ -28,6 +28,7 @@ internal static class BulkInsert
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var properties = entity.GetProperties().Where(p => p.PropertyInfo is not null).ToArray();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
+        var getters = properties.Select(p => p.GetGetter()).ToArray();
         var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(store)!)));
         var perStatement = Math.Max(1, MaxParametersPerStatement / properties.Length);
         var connection = db.Database.GetDbConnection();
@@ -35,7 +36,7 @@ internal static class BulkInsert
             ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
         if (db.Database.IsSqlite())
         {
-            InsertPrepared(connection, transaction, table, columns, properties, mappings, rows);
+            InsertPrepared(connection, transaction, table, columns, properties, mappings, getters, rows);
             return;
         }
 
@@ -54,7 +55,7 @@ internal static class BulkInsert
                 {
                     var name = "@p" + index++;
                     sql.Append(c == 0 ? name : ", " + name);
-                    command.Parameters.Add(mappings[c].CreateParameter(command, name, properties[c].PropertyInfo!.GetValue(rows[start + r]), properties[c].IsNullable));
+                    command.Parameters.Add(mappings[c].CreateParameter(command, name, getters[c].GetClrValueUsingContainingEntity(rows[start + r]), properties[c].IsNullable));
                 }
 
                 sql.Append(')');
@@ -67,7 +68,8 @@ internal static class BulkInsert
 
     /// <summary>SQLite (in-process, no round trips): one prepared single-row INSERT, re-bound per row.</summary>
     private static void InsertPrepared<T>(
-        DbConnection connection, DbTransaction transaction, string table, string columns, IProperty[] properties, RelationalTypeMapping[] mappings, IReadOnlyList<T> rows)
+        DbConnection connection, DbTransaction transaction, string table, string columns, IProperty[] properties, RelationalTypeMapping[] mappings,
+        IClrPropertyGetter[] getters, IReadOnlyList<T> rows)
         where T : class
     {
         using var command = connection.CreateCommand();
@@ -76,7 +78,7 @@ internal static class BulkInsert
         var parameters = new DbParameter[properties.Length];
         for (var c = 0; c < properties.Length; c++)
         {
-            parameters[c] = mappings[c].CreateParameter(command, "@p" + c, properties[c].PropertyInfo!.GetValue(rows[0]), properties[c].IsNullable);
+            parameters[c] = mappings[c].CreateParameter(command, "@p" + c, getters[c].GetClrValueUsingContainingEntity(rows[0]), properties[c].IsNullable);
             command.Parameters.Add(parameters[c]);
         }
 
@@ -87,7 +89,7 @@ internal static class BulkInsert
             {
                 for (var c = 0; c < properties.Length; c++)
                 {
-                    var value = properties[c].PropertyInfo!.GetValue(rows[r]);
+                    var value = getters[c].GetClrValueUsingContainingEntity(rows[r]);
                     var converter = mappings[c].Converter;
                     parameters[c].Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
                 }
