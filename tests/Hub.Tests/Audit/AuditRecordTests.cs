@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SharingHub.Hub.Audit.Merkle;
 using SharingHub.Hub.Audit.Records;
 
 namespace SharingHub.Hub.Tests.Audit;
@@ -21,6 +22,104 @@ public sealed class AuditRecordTests
             "\"reasons\":[\"RIEC-F-07\"],\"resource\":null}";
         Assert.Equal(expected, Encoding.UTF8.GetString(AuditRecordSerializer.Serialize(record)));
         Assert.StartsWith("p1.1.", subject.Id, StringComparison.Ordinal);
+    }
+
+    // Pins the exact canonical bytes and RFC 6962 leaf hash: records written by any earlier build must hash the same forever.
+    [Fact]
+    public void Serialize_EveryFieldSet_PinsCanonicalBytesAndLeafHash()
+    {
+        var record = AuditSamples.Disclosure(7) with
+        {
+            ParentSpanId = ActivitySpanId.CreateFromString("00f067aa0ba902b7"),
+            Reidentified = true,
+            ResourceId = "resource:3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        };
+        var expected = Canonical(
+            """
+            {
+            "v":1,
+            "traceId":"0af7651916cd43dd8448eb211c80319c",
+            "spanId":"b7ad6b7169203331",
+            "parentSpanId":"00f067aa0ba902b7",
+            "operation":"disclosure",
+            "status":"ok",
+            "startTime":"2026-11-25T09:30:07.0000000Z",
+            "endTime":"2026-11-25T09:30:07.0120000Z",
+            "activityId":"riec-informatie-delen",
+            "subjectId":"p1.1.BwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAFo",
+            "subjectType":"pseudonym:bsn",
+            "convenant":"riec",
+            "convenantVersion":"sha256:1f2e",
+            "purpose":"bestuurlijke-aanpak",
+            "legalGround":"RIEC-G-01",
+            "partner":"gemeente-test",
+            "role":"casusregisseur",
+            "actor":"client:gemeente-system",
+            "approvers":["person:p-17","person:p-23"],
+            "recipient":"politie-test",
+            "recipientRole":"analist",
+            "categories":["identificerend","financieel"],
+            "reidentified":true,
+            "reasons":["RIEC-F-07"],
+            "resource":"resource:3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+            }
+            """);
+
+        var bytes = AuditRecordSerializer.Serialize(record);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
+        Assert.Equal("94d86d0c675891bd4e17ad387b3386c12363a63f4385e557a9c455f2cc7b225a", Convert.ToHexStringLower(Rfc6962.HashLeaf(bytes)));
+    }
+
+    [Fact]
+    public void Serialize_OptionalFieldsAbsent_PinsCanonicalBytesAndLeafHash()
+    {
+        var record = new AuditRecord
+        {
+            TraceId = ActivityTraceId.CreateFromString("4bf92f3577b34da6a3ce929d0e0e4736"),
+            SpanId = ActivitySpanId.CreateFromString("53995c3f42cd8ad8"),
+            Operation = AuditOperations.AuditLogin,
+            StartTime = AuditSamples.Start,
+            EndTime = AuditSamples.Start,
+            ProcessingActivityId = AuditOperations.AuditLogin,
+            Subject = AuditSubject.None,
+            Actor = "person:auditor-1",
+        };
+        var expected = Canonical(
+            """
+            {
+            "v":1,
+            "traceId":"4bf92f3577b34da6a3ce929d0e0e4736",
+            "spanId":"53995c3f42cd8ad8",
+            "parentSpanId":null,
+            "operation":"audit.login",
+            "status":"ok",
+            "startTime":"2026-11-25T09:30:00.0000000Z",
+            "endTime":"2026-11-25T09:30:00.0000000Z",
+            "activityId":"audit.login",
+            "subjectId":"",
+            "subjectType":"none",
+            "convenant":null,
+            "convenantVersion":null,
+            "purpose":null,
+            "legalGround":null,
+            "partner":null,
+            "role":null,
+            "actor":"person:auditor-1",
+            "approvers":[],
+            "recipient":null,
+            "recipientRole":null,
+            "categories":[],
+            "reidentified":false,
+            "reasons":[],
+            "resource":null
+            }
+            """);
+
+        var bytes = AuditRecordSerializer.Serialize(record);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), bytes);
+        Assert.Equal("00eb9ef1caf3899df37f130a4e9126fd25e20fb170cc32b726a1378a2d5e28b8", Convert.ToHexStringLower(Rfc6962.HashLeaf(bytes)));
     }
 
     [Fact]
@@ -88,4 +187,7 @@ public sealed class AuditRecordTests
         Assert.DoesNotContain("gemeente-test", text, StringComparison.Ordinal);
         Assert.DoesNotContain(record.Subject.Id, record.Subject.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>A canonical record written one member per line for review; the line breaks are not part of it.</summary>
+    internal static string Canonical(string lines) => lines.ReplaceLineEndings(string.Empty);
 }
