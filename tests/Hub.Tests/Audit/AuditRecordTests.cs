@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Bogus;
 using SharingHub.Hub.Audit.Merkle;
 using SharingHub.Hub.Audit.Records;
 
@@ -123,6 +124,56 @@ public sealed class AuditRecordTests
     }
 
     [Fact]
+    public void Serialize_RandomRecords_DirectWriterEqualsTheJsonWriterForm()
+    {
+        var random = new Randomizer(20261125);
+        for (var n = 0; n < 2000; n++)
+        {
+            var record = RandomRecord(random);
+            var direct = new byte[16];
+
+            var bytes = AuditRecordSerializer.Serialize(record);
+            var end = CanonicalRecordWriter.TryWrite(record, ref direct, 0);
+
+            var reference = AuditRecordSerializer.SerializeWithJsonWriter(record);
+            Assert.Equal(reference, bytes);
+            Assert.Equal(reference, direct.AsSpan(0, end).ToArray()); // written directly, not through the fallback
+        }
+    }
+
+    [Fact]
+    public void SerializeWithLeafHash_RandomRecords_EqualsSerializeThenHashLeaf()
+    {
+        var random = new Randomizer(7);
+        for (var n = 0; n < 200; n++)
+        {
+            var record = RandomRecord(random);
+            var leafHash = new byte[Rfc6962.HashSize];
+
+            var bytes = AuditRecordSerializer.SerializeWithLeafHash(record, leafHash);
+
+            Assert.Equal(AuditRecordSerializer.SerializeWithJsonWriter(record), bytes);
+            Assert.Equal(Rfc6962.HashLeaf(bytes), leafHash);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, 0, 0, 0, 0L)]
+    [InlineData(999, 12, 31, 23, 59, 59, 9_999_999L)]
+    [InlineData(9999, 12, 31, 23, 59, 59, 9_999_999L)]
+    [InlineData(2026, 2, 28, 7, 5, 3, 10L)]
+    public void Serialize_ExtremeTimes_EqualsTheJsonWriterForm(int year, int month, int day, int hour, int minute, int second, long ticks)
+    {
+        var time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
+        var record = AuditSamples.Disclosure(1) with { StartTime = time, EndTime = time };
+
+        var bytes = AuditRecordSerializer.Serialize(record);
+
+        Assert.Equal(AuditRecordSerializer.SerializeWithJsonWriter(record), bytes);
+        Assert.Contains("\"startTime\":\"" + AuditRecordSerializer.FormatTime(time) + "\"", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serialize_OffsetTimes_AreWrittenInUtc()
     {
         var record = AuditSamples.Disclosure(1) with { StartTime = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1)) };
@@ -190,4 +241,47 @@ public sealed class AuditRecordTests
 
     /// <summary>A canonical record written one member per line for review; the line breaks are not part of it.</summary>
     internal static string Canonical(string lines) => lines.ReplaceLineEndings(string.Empty);
+
+    // Every character an id may hold, '/' included; lengths up to the maximum; optional fields absent at random.
+    private static AuditRecord RandomRecord(Randomizer random)
+    {
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:/-";
+        string Id() => (char)('a' + random.Int(0, 25)) + new string(Enumerable.Range(0, random.Int(0, AuditId.MaxLength - 1)).Select(_ => Alphabet[random.Int(0, Alphabet.Length - 1)]).ToArray());
+        string? Optional() => random.Int(0, 2) == 0 ? null : Id();
+        string[] Ids() => Enumerable.Range(0, random.Int(0, 3)).Select(_ => Id()).ToArray();
+        var hash = random.Bytes(32);
+        var start = new DateTimeOffset(random.Long(DateTimeOffset.MinValue.Ticks + TimeSpan.TicksPerDay, DateTimeOffset.MaxValue.Ticks - TimeSpan.TicksPerDay), TimeSpan.FromMinutes(random.Int(-840, 840)));
+        var subject = random.Int(0, 2) switch
+        {
+            0 => AuditSubject.None,
+            1 => AuditSubject.From(new SharingHub.Pseudonymisation.Pseudonyms.SubjectReference(random.Int(1, int.MaxValue), hash)),
+            _ => AuditSubject.From(new SharingHub.Pseudonymisation.Pseudonyms.Pseudonym((SharingHub.Pseudonymisation.Pseudonyms.PseudonymKind)random.Int(1, 10), random.Int(1, 999), hash)),
+        };
+        return new AuditRecord
+        {
+            TraceId = ActivityTraceId.CreateFromBytes(random.Bytes(16)),
+            SpanId = ActivitySpanId.CreateFromBytes(random.Bytes(8)),
+            ParentSpanId = random.Bool() ? null : ActivitySpanId.CreateFromBytes(random.Bytes(8)),
+            Operation = Id(),
+            Status = Id(),
+            StartTime = start,
+            EndTime = start.AddTicks(random.Int(0, int.MaxValue - 1)),
+            ProcessingActivityId = Id(),
+            Subject = subject,
+            ConvenantId = Optional(),
+            ConvenantVersion = Optional(),
+            Purpose = Optional(),
+            LegalGround = Optional(),
+            Partner = Optional(),
+            Role = Optional(),
+            Actor = Id(),
+            Approvers = Ids(),
+            Recipient = Optional(),
+            RecipientRole = Optional(),
+            DataCategories = Ids(),
+            Reidentified = random.Bool(),
+            DecisionReasons = Ids(),
+            ResourceId = Optional(),
+        };
+    }
 }
