@@ -72,10 +72,21 @@ public sealed partial class AuditLog : IDisposable
         }
 
         var entries = new PendingEntry[records.Count];
+        string? subject = null;
+        var subjectKey = 0L;
         for (var i = 0; i < records.Count; i++)
         {
-            var bytes = AuditRecordSerializer.Serialize(records[i]);
-            entries[i] = new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), PendingEntry.KeyOf(records[i].Subject.Id));
+            var record = records[i];
+            var leafHash = new byte[Rfc6962.HashSize];
+            var bytes = AuditRecordSerializer.SerializeWithLeafHash(record, leafHash);
+            if (subject is null || !string.Equals(subject, record.Subject.Id, StringComparison.Ordinal))
+            {
+                // Callers log several steps per subject in a row (ingress: decision, submission, match): one key each.
+                subject = record.Subject.Id;
+                subjectKey = PendingEntry.KeyOf(subject);
+            }
+
+            entries[i] = new PendingEntry(bytes, leafHash, subjectKey);
         }
 
         return _writer.AppendAsync(entries).WaitAsync(cancellationToken);
