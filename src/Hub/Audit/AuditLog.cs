@@ -71,6 +71,12 @@ public sealed partial class AuditLog : IDisposable
             return Task.FromResult(new AuditAppendResult(Tree.Size, 0));
         }
 
+        return _writer.AppendAsync(Prepare(records)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The store entries of records (on the appender's thread): canonical bytes, leaf hash and subject key.</summary>
+    internal static PendingEntry[] Prepare(IReadOnlyList<AuditRecord> records)
+    {
         var entries = new PendingEntry[records.Count];
         string? subject = null;
         var subjectKey = 0L;
@@ -89,7 +95,7 @@ public sealed partial class AuditLog : IDisposable
             entries[i] = new PendingEntry(bytes, leafHash, subjectKey);
         }
 
-        return _writer.AppendAsync(entries).WaitAsync(cancellationToken);
+        return entries;
     }
 
     public Task<AuditAppendResult> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) =>

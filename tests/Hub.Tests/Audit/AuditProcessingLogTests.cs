@@ -248,6 +248,43 @@ public sealed class AuditProcessingLogTests
         }
     }
 
+    [Fact]
+    public void MapAll_BatchWithRepeatedAndChangingValues_EqualsMappingEachRecordAlone()
+    {
+        var other = AuditSamples.Pseudonym(12).ToString();
+        ProcessingRecord[] batch =
+        [
+            Ingress("decision"), Ingress("submitted"), Ingress("match"),
+            Ingress("decision") with { SubjectPseudonym = other, Decision = "Deny", ConvenantVersionHash = null, ActorType = "person" },
+            Ingress("submitted") with { SubjectPseudonym = other, ResourceId = "4f2504e0-4f89-11d3-9a0c-0305e82c3301", ConvenantId = "zvh" },
+            Ingress("match") with { SubjectPseudonym = "123456782", TraceId = "", SpanId = "" },
+            Ingress("rejected"), Ingress("reference"), Ingress("reference"),
+            Ingress("match") with { SubjectPseudonym = other, Status = "not ok", Categories = ["signaal", "not a category"] },
+            Ingress("match"),
+        ];
+
+        var mapped = AuditProcessingLog.MapAll(batch);
+
+        Assert.Equal(batch.Length, mapped.Length);
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var alone = AuditProcessingLog.Map(batch[i]);
+            if (i == 5)
+            {
+                // A malformed trace or span gets fresh random ids each time; everything else must agree.
+                alone = alone with { TraceId = mapped[i].TraceId, SpanId = mapped[i].SpanId };
+            }
+
+            Assert.Equal(Encoding.UTF8.GetString(AuditRecordSerializer.Serialize(alone)), Encoding.UTF8.GetString(AuditRecordSerializer.Serialize(mapped[i])));
+        }
+
+        Assert.Equal(["decision:Deny", "RIEC-S-01", "RIEC-S-02"], mapped[3].DecisionReasons);
+        Assert.Equal(["match:existing:name-dob", "dropped:category", "dropped:status"], mapped[9].DecisionReasons);
+        Assert.Equal("pseudonym:bsn", mapped[4].Subject.Type);
+        Assert.Equal(AuditSubject.TypeNone, mapped[5].Subject.Type);
+        Assert.Equal(mapped[0].Subject, mapped[10].Subject);
+    }
+
     [Theory]
     [InlineData("", "")]
     [InlineData("00000000000000000000000000000000", "0000000000000000")]
