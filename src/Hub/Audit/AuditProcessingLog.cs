@@ -134,51 +134,64 @@ internal sealed class AuditProcessingLog(AuditLog log) : IProcessingLog
             return null;
         }
 
-        private string[] Ids(IReadOnlyList<string> values, string field)
+        // The given list itself when every value is an id (the record copies it); else the ids in it.
+        private IReadOnlyList<string> Ids(IReadOnlyList<string> values, string field)
         {
-            if (values.Count == 0)
+            var valid = 0;
+            while (valid < values.Count && AuditId.IsValid(values[valid]))
             {
-                return [];
+                valid++;
             }
 
-            var ids = new string[values.Count];
-            var count = 0;
+            if (valid == values.Count)
+            {
+                return values;
+            }
+
+            var ids = new List<string>(values.Count);
             for (var i = 0; i < values.Count; i++)
             {
                 if (Id(values[i], field) is { } id)
                 {
-                    ids[count++] = id;
+                    ids.Add(id);
                 }
             }
 
-            return count == ids.Length ? ids : ids[..count];
+            return ids;
         }
 
         private void Drop(string field) => (_dropped ??= []).Add("dropped:" + field);
 
         // [decision, error, ..clauses, ..dropped fields]
-        private string[] Reasons(string? decision, string? error, string[] clauses)
+        private IReadOnlyList<string> Reasons(string? decision, string? error, IReadOnlyList<string> clauses)
         {
-            var count = (decision is null ? 0 : 1) + (error is null ? 0 : 1) + clauses.Length + (_dropped?.Count ?? 0);
-            if (count == clauses.Length)
+            var count = (decision is null ? 0 : 1) + (error is null ? 0 : 1) + clauses.Count + (_dropped?.Count ?? 0);
+            if (count == clauses.Count)
             {
                 return clauses;
             }
 
-            var reasons = new string[count];
-            var at = 0;
+            var reasons = new List<string>(count);
             if (decision is not null)
             {
-                reasons[at++] = decision;
+                reasons.Add(decision);
             }
 
             if (error is not null)
             {
-                reasons[at++] = error;
+                reasons.Add(error);
             }
 
-            clauses.CopyTo(reasons, at);
-            _dropped?.CopyTo(reasons, at + clauses.Length);
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                reasons.Add(clauses[i]);
+            }
+
+            if (_dropped is not null)
+            {
+                reasons.AddRange(_dropped);
+            }
+
             return reasons;
         }
 

@@ -6,7 +6,7 @@ using System.Text;
 namespace SharingHub.Hub.Audit.Storage;
 
 /// <summary>A record ready to store: its canonical bytes, leaf hash and the subject lookup key.</summary>
-internal sealed record PendingEntry(byte[] Record, byte[] LeafHash, long SubjectKey)
+internal readonly record struct PendingEntry(byte[] Record, byte[] LeafHash, long SubjectKey)
 {
     /// <summary>
     /// The indexed lookup key of a subject: the first 8 bytes of SHA-256("audit-subject\n" ‖ id). An integer index is far
