@@ -29,7 +29,8 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
     {
         var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
-        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // BEGIN IMMEDIATE: the write lock is taken (or waited for) here, so the raw inserts below never meet SQLITE_BUSY.
+        var transaction = connection.BeginTransaction(deferred: false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
         Insert(connection.Handle!, entries, firstIndex, loggedAtMs);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
