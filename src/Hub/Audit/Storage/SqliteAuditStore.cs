@@ -29,7 +29,7 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
     {
         var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
-        // BEGIN IMMEDIATE: the write lock is taken (or waited for) here, so the raw inserts below never meet SQLITE_BUSY.
+        // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) here, before the raw inserts below.
         var transaction = connection.BeginTransaction(deferred: false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
         Insert(connection.Handle!, entries, firstIndex, loggedAtMs);
