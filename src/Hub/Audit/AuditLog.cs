@@ -71,14 +71,31 @@ public sealed partial class AuditLog : IDisposable
             return Task.FromResult(new AuditAppendResult(Tree.Size, 0));
         }
 
+        return _writer.AppendAsync(Prepare(records)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The store entries of records (on the appender's thread): canonical bytes, leaf hash and subject key.</summary>
+    internal static PendingEntry[] Prepare(IReadOnlyList<AuditRecord> records)
+    {
         var entries = new PendingEntry[records.Count];
+        string? subject = null;
+        var subjectKey = 0L;
         for (var i = 0; i < records.Count; i++)
         {
-            var bytes = AuditRecordSerializer.Serialize(records[i]);
-            entries[i] = new PendingEntry(bytes, Rfc6962.HashLeaf(bytes), PendingEntry.KeyOf(records[i].Subject.Id));
+            var record = records[i];
+            var leafHash = new byte[Rfc6962.HashSize];
+            var bytes = AuditRecordSerializer.SerializeWithLeafHash(record, leafHash);
+            if (subject is null || !string.Equals(subject, record.Subject.Id, StringComparison.Ordinal))
+            {
+                // Callers log several steps per subject in a row (ingress: decision, submission, match): one key each.
+                subject = record.Subject.Id;
+                subjectKey = PendingEntry.KeyOf(subject);
+            }
+
+            entries[i] = new PendingEntry(bytes, leafHash, subjectKey);
         }
 
-        return _writer.AppendAsync(entries).WaitAsync(cancellationToken);
+        return entries;
     }
 
     public Task<AuditAppendResult> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) =>

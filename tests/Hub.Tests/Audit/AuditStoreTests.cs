@@ -51,6 +51,43 @@ public abstract class AuditStoreContract
         Assert.Equal(2, (await Store.ReadEntriesAsync(0, 10, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task Append_LargeBatch_StoresEveryColumnOfEveryRow()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        var entries = Entries(0, 133);
+        await Store.AppendAsync(entries, 0, 1_764_063_000_123, CancellationToken.None);
+
+        await using var connection = await OpenRawAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT idx, record, leaf_hash, subject_key, logged_at FROM audit_entries ORDER BY idx";
+        await using var reader = await command.ExecuteReaderAsync();
+        var row = 0;
+        while (await reader.ReadAsync())
+        {
+            Assert.Equal(row, reader.GetInt64(0));
+            Assert.Equal(entries[row].Record, (byte[])reader.GetValue(1));
+            Assert.Equal(entries[row].LeafHash, (byte[])reader.GetValue(2));
+            Assert.Equal(entries[row].SubjectKey, reader.GetInt64(3));
+            Assert.Equal(1_764_063_000_123, reader.GetInt64(4));
+            row++;
+        }
+
+        Assert.Equal(133, row);
+    }
+
+    [Fact]
+    public async Task Append_DuplicateIndexInsideLargeBatch_FailsWholeBatch()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await Store.AppendAsync(Entries(100, 1), 100, 1, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.AppendAsync(Entries(0, 200), 0, 1, CancellationToken.None));
+
+        var stored = await Store.ReadEntriesAsync(0, 300, CancellationToken.None);
+        Assert.Equal([100L], stored.Select(e => e.Index));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_entries SET subject_key = 1 WHERE idx = 0")]
     [InlineData("DELETE FROM audit_entries WHERE idx = 0")]

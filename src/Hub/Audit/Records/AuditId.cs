@@ -31,6 +31,22 @@ public static class AuditId
             return [];
         }
 
+        if (values is IReadOnlyList<string> given)
+        {
+            if (given.Count == 0)
+            {
+                return [];
+            }
+
+            var copy = new string[given.Count];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = Require(given[i], field);
+            }
+
+            return copy;
+        }
+
         var list = new List<string>();
         foreach (var value in values)
         {

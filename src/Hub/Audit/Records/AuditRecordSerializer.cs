@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SharingHub.Hub.Audit.Merkle;
 
 namespace SharingHub.Hub.Audit.Records;
 
@@ -17,7 +18,7 @@ public static class AuditRecordSerializer
 
     private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false };
 
-[ThreadStatic]
+    [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
     [ThreadStatic]
@@ -49,7 +50,42 @@ public static class AuditRecordSerializer
     private static readonly JsonEncodedText PReasons = JsonEncodedText.Encode("reasons");
     private static readonly JsonEncodedText PResource = JsonEncodedText.Encode("resource");
 
+    [ThreadStatic]
+    private static byte[]? t_bytes;
+
     public static byte[] Serialize(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var buffer = t_bytes ??= new byte[2048];
+        var end = CanonicalRecordWriter.TryWrite(record, ref buffer, 0);
+        t_bytes = buffer;
+        return end < 0 ? SerializeWithJsonWriter(record) : buffer.AsSpan(0, end).ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="Serialize"/> and <see cref="Rfc6962.HashLeaf(ReadOnlySpan{byte})"/> in one pass: the record is written after the
+    /// leaf prefix byte, so the hash needs no copy of it.
+    /// </summary>
+    internal static byte[] SerializeWithLeafHash(AuditRecord record, Span<byte> leafHash)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var buffer = t_bytes ??= new byte[2048];
+        var end = CanonicalRecordWriter.TryWrite(record, ref buffer, 1);
+        t_bytes = buffer;
+        if (end < 0)
+        {
+            var bytes = SerializeWithJsonWriter(record);
+            Rfc6962.HashLeaf(bytes, leafHash);
+            return bytes;
+        }
+
+        buffer[0] = Rfc6962.LeafPrefix;
+        Rfc6962.HashPrefixedLeaf(buffer.AsSpan(0, end), leafHash);
+        return buffer.AsSpan(1, end - 1).ToArray();
+    }
+
+    /// <summary>The canonical bytes through <see cref="Utf8JsonWriter"/> (strings the direct writer does not write verbatim; the reference form in tests).</summary>
+    internal static byte[] SerializeWithJsonWriter(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);

@@ -37,7 +37,17 @@ public readonly record struct AuditSubject
             throw new ArgumentException("An empty pseudonym cannot name an audit subject.", nameof(pseudonym));
         }
 
-        return new AuditSubject(pseudonym.ToString(), TypePseudonymPrefix + pseudonym.Kind.ToString().ToLowerInvariant());
+        return new AuditSubject(pseudonym.ToString(), PseudonymType(pseudonym.Kind));
+    }
+
+    // "pseudonym:<kind>" made once per kind (every thread derives the same text, so a race only repeats the work).
+    private static readonly string?[] PseudonymTypes = new string?[32];
+
+    private static string PseudonymType(PseudonymKind kind)
+    {
+        static string Make(PseudonymKind kind) => TypePseudonymPrefix + kind.ToString().ToLowerInvariant();
+        var slot = (int)kind;
+        return (uint)slot < (uint)PseudonymTypes.Length ? PseudonymTypes[slot] ??= Make(kind) : Make(kind);
     }
 
     public static AuditSubject From(SubjectReference reference)
