@@ -131,7 +131,7 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
     }
 
     [Fact]
-    public async Task Open_Connection_UsesWalAndSynchronousFull()
+    public async Task Initialise_Database_UsesWalJournal()
     {
         await _store.InitialiseAsync(CancellationToken.None);
         await using var connection = await OpenRawAsync();
