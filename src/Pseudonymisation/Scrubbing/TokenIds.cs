@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using SharingHub.Pseudonymisation.Hashing;
 
 namespace SharingHub.Pseudonymisation.Scrubbing;
 
@@ -10,15 +12,28 @@ namespace SharingHub.Pseudonymisation.Scrubbing;
 /// </summary>
 internal static class TokenIds
 {
+    /// <summary>Inputs up to this many UTF-8 bytes are hashed from the stack.</summary>
+    private const int StackInputLength = 256;
+
     public static Dictionary<(ScrubEntityType Type, string Key), string> Assign(byte[] key, IEnumerable<(ScrubEntityType Type, string Key)> values, int hexLength)
     {
         var full = new Dictionary<(ScrubEntityType, string), string>();
-        foreach (var value in values)
+        // The key's ipad/opad states are set up once per document (not once per value) and zeroed when done.
+        HmacSha256Key? hmacKey = null;
+        try
         {
-            if (!full.ContainsKey(value))
+            foreach (var value in values)
             {
-                full[value] = FullHex(key, value.Type, value.Key);
+                if (!full.ContainsKey(value))
+                {
+                    hmacKey ??= new HmacSha256Key(key);
+                    full[value] = FullHex(hmacKey, value.Type, value.Key);
+                }
             }
+        }
+        finally
+        {
+            hmacKey?.Dispose();
         }
 
         var assigned = new Dictionary<(ScrubEntityType, string), string>();
@@ -40,16 +55,28 @@ internal static class TokenIds
         return assigned;
     }
 
-    public static string FullHex(byte[] key, ScrubEntityType type, string value)
+    public static string FullHex(HmacSha256Key key, ScrubEntityType type, string value)
     {
         var label = type.TokenLabel();
-        var input = new byte[Encoding.UTF8.GetByteCount(label) + 1 + Encoding.UTF8.GetByteCount(value)];
-        var written = Encoding.UTF8.GetBytes(label, input);
-        input[written++] = 0x1F;
-        Encoding.UTF8.GetBytes(value, input.AsSpan(written));
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(key, input, mac);
-        CryptographicOperations.ZeroMemory(input);
-        return Convert.ToHexStringLower(mac);
+        var length = Encoding.UTF8.GetByteCount(label) + 1 + Encoding.UTF8.GetByteCount(value);
+        var rented = length > StackInputLength ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var input = (rented is null ? stackalloc byte[StackInputLength] : rented)[..length];
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(label, input);
+            input[written++] = 0x1F;
+            Encoding.UTF8.GetBytes(value, input[written..]);
+            Span<byte> mac = stackalloc byte[FastHmacSha256.HashSize];
+            FastHmacSha256.Compute(key, input, mac);
+            return Convert.ToHexStringLower(mac);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(input);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
