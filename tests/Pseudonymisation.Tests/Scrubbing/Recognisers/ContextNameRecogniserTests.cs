@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using SharingHub.Pseudonymisation.Scrubbing;
 using SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 namespace SharingHub.Pseudonymisation.Tests.Scrubbing.Recognisers;
@@ -50,5 +52,59 @@ public sealed class ContextNameRecogniserTests
         var found = Assert.Single(RecogniserHarness.Run(new ContextNameRecogniser(), "De heer Jansen belde."));
         Assert.Equal("Jansen", found.Value);
         Assert.Equal(ContextNameRecogniser.AfterTitle, found.Score);
+    }
+
+    [Fact]
+    public void NextCandidate_CorpusAndGeneratedTexts_SameMatchesAsRegexScanningEveryPosition()
+    {
+        var matched = 0;
+        foreach (var text in RegexScanOracle.Texts)
+        {
+            var expected = RegexScanOracle.Matches(ContextNameRecogniser.Pattern, text);
+            Assert.Equal(expected, RegexScanOracle.Describe(Candidates(text)));
+            matched += expected.Count;
+        }
+
+        Assert.True(matched > 2_000, $"only {matched} matches compared");
+    }
+
+    [Fact]
+    public void TitleOrRoleStarts_EveryCharacterTheRegexTakesForTheirLetters_FoldsToTheSameLetter()
+    {
+        // NextCandidate searches the folded text for the literal starts; that finds every match only if each character
+        // the case-insensitive regex accepts for a letter of a title or role word folds to the same letter as that letter.
+        var letters = ContextNameRecogniser.Pattern.Where(char.IsLetter).Distinct().ToList();
+        Assert.Contains('ë', letters);
+        foreach (var letter in letters)
+        {
+            var regex = new Regex("^(?i:" + letter + ")$", RegexOptions.CultureInvariant);
+            for (var c = char.MinValue; c < char.MaxValue; c++)
+            {
+                if (regex.IsMatch(c.ToString()))
+                {
+                    Assert.True(TextFolding.Fold(c) == TextFolding.Fold(letter), $"U+{(int)c:X4} matches {letter} but folds differently");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(@"dhr\.?", "dhr")]
+    [InlineData(@"t\.a\.v\.", "t.a.v.")]
+    [InlineData(@"de\s+heer", "de")]
+    [InlineData("cliënt", "client")]
+    [InlineData("ex-partner", "ex-partner")]
+    public void LiteralStart_Alternative_FoldedLiteralPrefix(string alternative, string expected)
+    {
+        Assert.Equal(expected, ContextNameRecogniser.LiteralStart(alternative));
+    }
+
+    private static IEnumerable<Match> Candidates(string text)
+    {
+        var input = new ScrubInput(text, []);
+        for (var match = ContextNameRecogniser.NextCandidate(input, 0); match.Success; match = ContextNameRecogniser.NextCandidate(input, match.Index + match.Length))
+        {
+            yield return match;
+        }
     }
 }
