@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 /// <summary>
@@ -35,20 +37,21 @@ internal sealed class KnownPersonPattern
         this.initials = initials;
         this.fullForms = fullForms;
         this.givenAlone = givenAlone;
-        var first = new HashSet<char>();
+        // Every match starts with the first letter of a given name or of S.
+        var first = new StringBuilder(given.Length + 1);
         foreach (var word in given)
         {
-            first.Add(word[0][0]);
+            AddOnce(first, word[0][0]);
         }
 
         if (surname.Length > 0)
         {
-            first.Add(surname[0][0][0]);
+            AddOnce(first, surname[0][0][0]);
             surnameNeedle = Longest(surname);
         }
 
         givenNeedle = givenAlone ? Longest(given.AsSpan(0, 1)) : null;
-        firstCharacters = string.Concat(first);
+        firstCharacters = first.ToString();
     }
 
     /// <summary>What a match is: a full name (0.95), the surname alone or the first given name alone.</summary>
@@ -72,45 +75,46 @@ internal sealed class KnownPersonPattern
     {
         var given = Words(person.GivenNames);
         var surnameWords = Words(person.Surname);
-        var prefix = Words(person.SurnamePrefix);
-        string[][] surname = [];
-        var forms = new List<Form>();
-        var initials = given.SelectMany(g => g.Parts).Select(part => part[0]).ToArray();
-        if (surnameWords.Length > 0 && surnameWords.Sum(w => w.Word.Length) >= 2)
+        var givenParts = new string[given.Length][];
+        var initialCount = 0;
+        for (var i = 0; i < given.Length; i++)
         {
-            surname = [.. prefix.Select(w => w.Parts), .. surnameWords.Select(w => w.Parts)];
-            if (given.Length > 0)
+            givenParts[i] = given[i].Parts;
+            initialCount += given[i].Parts.Length;
+        }
+
+        var initials = new char[initialCount];
+        initialCount = 0;
+        foreach (var word in given)
+        {
+            foreach (var part in word.Parts)
             {
-                if (given.Length > 1)
-                {
-                    forms.Add(new Form(FormKind.AllGivenNames, 0, JoinLength(given.Select(w => w.Parts)) + WhiteSpaceLength));
-                }
-
-                for (var i = 0; i < given.Length; i++)
-                {
-                    if (given[i].Word.Length > 1)
-                    {
-                        forms.Add(new Form(FormKind.OneGivenName, i, JoinLength([given[i].Parts]) + WhiteSpaceLength));
-                    }
-                }
-
-                var initialsLength = EscapedLength(initials[0]) + InitialSeparatorLength
-                    + initials.Skip(1).Sum(c => OptionalInitialOverhead + EscapedLength(c) + InitialSeparatorLength);
-                forms.Add(new Form(FormKind.Initials, 0, initialsLength));
-                forms.Add(new Form(FormKind.InitialsTogether, 0, initials.Sum(EscapedLength) + WhiteSpaceLength));
+                initials[initialCount++] = part[0];
             }
         }
 
-        var givenAlone = given.Length > 0 && given[0].Word.Length > 1;
-        if (surname.Length == 0 && !givenAlone)
+        var surnameLength = 0;
+        foreach (var word in surnameWords)
         {
-            return null;
+            surnameLength += word.Length;
         }
 
-        // Every full form ends in S, so the lengths before it order them as the whole alternatives would; OrderByDescending
-        // is stable, so equal lengths keep the order in which the expression listed them.
-        var ordered = forms.OrderByDescending(f => f.PatternLength).ToArray();
-        return new KnownPersonPattern([.. given.Select(w => w.Parts)], surname, initials, ordered, givenAlone);
+        string[][] surname = [];
+        Form[] forms = [];
+        if (surnameWords.Length > 0 && surnameLength >= 2)
+        {
+            var prefix = Words(person.SurnamePrefix);
+            surname = new string[prefix.Length + surnameWords.Length][];
+            for (var i = 0; i < surname.Length; i++)
+            {
+                surname[i] = i < prefix.Length ? prefix[i].Parts : surnameWords[i - prefix.Length].Parts;
+            }
+
+            forms = given.Length > 0 ? FullForms(given, initials) : [];
+        }
+
+        var givenAlone = given.Length > 0 && given[0].Length > 1;
+        return surname.Length == 0 && !givenAlone ? null : new KnownPersonPattern(givenParts, surname, initials, forms, givenAlone);
     }
 
     /// <summary>False when <paramref name="folded"/> lacks the literal pieces every match holds: then there is nothing to scan.</summary>
@@ -264,18 +268,147 @@ internal sealed class KnownPersonPattern
     }
 
     /// <summary>
-    /// Folded words that hold at least one letter or digit, with leading and trailing hyphens removed, each with its
-    /// non-empty hyphen-separated parts ("Jan-Willem" → "jan-willem": "jan", "willem"). Dots separate words ("J.W.").
+    /// The full-name forms in the order the expression tried them: longest pattern first. Every form ends in S, so the
+    /// lengths before it decide; the sort is stable, so equal lengths keep the order in which the expression listed them
+    /// (all given names, each given name of two or more characters, initials with separators, initials together).
     /// </summary>
-    private static (string Word, string[] Parts)[] Words(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? []
-            : TextFolding.Normalise(value.Replace('.', ' '))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => w.Trim('-'))
-                .Where(w => w.Any(char.IsLetterOrDigit))
-                .Select(w => (w, w.Split('-', StringSplitOptions.RemoveEmptyEntries)))
-                .ToArray();
+    private static Form[] FullForms(Word[] given, char[] initials)
+    {
+        var forms = new List<Form>(given.Length + 3);
+        if (given.Length > 1)
+        {
+            var all = -WhiteSpaceLength;
+            foreach (var word in given)
+            {
+                all += WhiteSpaceLength + PatternLength(word.Parts);
+            }
+
+            forms.Add(new Form(FormKind.AllGivenNames, 0, all + WhiteSpaceLength));
+        }
+
+        for (var i = 0; i < given.Length; i++)
+        {
+            if (given[i].Length > 1)
+            {
+                forms.Add(new Form(FormKind.OneGivenName, i, PatternLength(given[i].Parts) + WhiteSpaceLength));
+            }
+        }
+
+        var separated = EscapedLength(initials[0]) + InitialSeparatorLength;
+        var together = EscapedLength(initials[0]);
+        for (var i = 1; i < initials.Length; i++)
+        {
+            separated += OptionalInitialOverhead + EscapedLength(initials[i]) + InitialSeparatorLength;
+            together += EscapedLength(initials[i]);
+        }
+
+        forms.Add(new Form(FormKind.Initials, 0, separated));
+        forms.Add(new Form(FormKind.InitialsTogether, 0, together + WhiteSpaceLength));
+
+        // Stable insertion sort, longest first.
+        var sorted = forms.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var form = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j].PatternLength < form.PatternLength)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = form;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>
+    /// Folded words that hold at least one letter or digit, with leading and trailing hyphens removed, each with its
+    /// non-empty hyphen-separated parts ("Jan-Willem" → "jan-willem": "jan", "willem"). White space and dots separate
+    /// words ("J.W." → "j", "w"). The same words as folding the value with its dots made spaces and splitting it at white
+    /// space (a character folds to white space or a dot only when it is one).
+    /// </summary>
+    private static Word[] Words(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return [];
+        }
+
+        var folded = TextFolding.Fold(value);
+        List<Word>? words = null;
+        var i = 0;
+        while (i < folded.Length)
+        {
+            while (i < folded.Length && IsWordSeparator(folded[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < folded.Length && !IsWordSeparator(folded[i]))
+            {
+                i++;
+            }
+
+            var word = folded.AsSpan(start, i - start).Trim('-');
+            if (word.Length > 0 && ContainsLetterOrDigit(word))
+            {
+                (words ??= []).Add(new Word(Parts(word), word.Length));
+            }
+        }
+
+        return words is null ? [] : [.. words];
+    }
+
+    private static bool IsWordSeparator(char folded) => folded == '.' || char.IsWhiteSpace(folded);
+
+    private static bool ContainsLetterOrDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The non-empty parts of a word between hyphens.</summary>
+    private static string[] Parts(ReadOnlySpan<char> word)
+    {
+        if (!word.Contains('-'))
+        {
+            return [word.ToString()];
+        }
+
+        var parts = new List<string>();
+        foreach (var range in word.Split('-'))
+        {
+            if (word[range].Length > 0)
+            {
+                parts.Add(word[range].ToString());
+            }
+        }
+
+        return [.. parts];
+    }
+
+    private static void AddOnce(StringBuilder characters, char c)
+    {
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (characters[i] == c)
+            {
+                return;
+            }
+        }
+
+        characters.Append(c);
+    }
 
     private static string Longest(ReadOnlySpan<string[]> words)
     {
@@ -291,16 +424,16 @@ internal sealed class KnownPersonPattern
         return longest;
     }
 
-    /// <summary>Length of the words as the expression wrote them: escaped parts, hyphen alternations, \s+ between words.</summary>
-    private static int JoinLength(IEnumerable<string[]> words)
+    /// <summary>Length of one word as the expression wrote it: escaped parts joined by the hyphen alternation.</summary>
+    private static int PatternLength(string[] parts)
     {
-        var length = -WhiteSpaceLength;
-        foreach (var parts in words)
+        var length = -HyphenLength;
+        foreach (var part in parts)
         {
-            length += WhiteSpaceLength - HyphenLength;
-            foreach (var part in parts)
+            length += HyphenLength;
+            foreach (var c in part)
             {
-                length += HyphenLength + part.Sum(EscapedLength);
+                length += EscapedLength(c);
             }
         }
 
@@ -310,4 +443,6 @@ internal sealed class KnownPersonPattern
     private static int EscapedLength(char c) => RegexMetacharacters.Contains(c, StringComparison.Ordinal) ? 2 : 1;
 
     private readonly record struct Form(FormKind Kind, int GivenIndex, int PatternLength);
+
+    private readonly record struct Word(string[] Parts, int Length);
 }

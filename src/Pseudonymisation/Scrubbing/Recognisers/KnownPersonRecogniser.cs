@@ -23,12 +23,8 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
             return;
         }
 
-        var surnameForms = new string[persons.Count];
-        for (var i = 0; i < persons.Count; i++)
-        {
-            surnameForms[i] = SurnameForm(persons[i]);
-        }
-
+        // Surname forms are needed only for keys and shared surnames: normalised when first asked for.
+        var surnameForms = new string?[persons.Count];
         var folded = input.Folded;
         for (var i = 0; i < persons.Count; i++)
         {
@@ -39,7 +35,7 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
                 continue;
             }
 
-            var key = PersonKey(person, surnameForms[i]);
+            string? key = null;
             var position = 0;
             while (pattern.NextMatch(folded, position, out var start, out var end, out var kind))
             {
@@ -48,49 +44,55 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
                 var length = end - start;
                 if (kind == KnownPersonPattern.Kind.Full)
                 {
+                    key ??= PersonKey(i);
                     results.Add(new Detection(ScrubEntityType.Person, start, length, FullName, Name, ScrubEvidence.KnownPerson, key));
                 }
                 else if (kind == KnownPersonPattern.Kind.Surname && StartsCapitalised(input.Text, start, length, lastWord: true))
                 {
                     // A surname shared by two known persons cannot be bound to either of them.
-                    var surnameKey = IsShared(surnameForms, i) ? "surname:" + surnameForms[i] : key;
+                    key ??= PersonKey(i);
+                    var surnameKey = IsShared(i) ? "surname:" + SurnameFormOf(i) : key;
                     results.Add(new Detection(ScrubEntityType.Person, start, length, SurnameOnly, Name, ScrubEvidence.KnownPerson, surnameKey));
                 }
                 else if (kind == KnownPersonPattern.Kind.Given && StartsCapitalised(input.Text, start, length, lastWord: false))
                 {
+                    key ??= PersonKey(i);
                     results.Add(new Detection(ScrubEntityType.Person, start, length, GivenNameOnly, Name, ScrubEvidence.KnownPerson, key));
                 }
             }
         }
-    }
 
-    private static string PersonKey(KnownPerson person, string surnameForm) =>
-        !string.IsNullOrWhiteSpace(person.Pseudonym)
-            ? "pseudonym:" + person.Pseudonym.Trim()
-            : "person:" + TextFolding.Normalise(person.GivenNames) + "|" + surnameForm;
+        // All mentions of one person share one key: the pseudonym when the caller passes it.
+        string PersonKey(int index) =>
+            !string.IsNullOrWhiteSpace(persons[index].Pseudonym)
+                ? "pseudonym:" + persons[index].Pseudonym!.Trim()
+                : "person:" + TextFolding.Normalise(persons[index].GivenNames) + "|" + SurnameFormOf(index);
+
+        string SurnameFormOf(int index) => surnameForms[index] ??= SurnameForm(persons[index]);
+
+        // True when another known person has the same (non-empty) surname form.
+        bool IsShared(int index)
+        {
+            var form = SurnameFormOf(index);
+            if (form.Length == 0)
+            {
+                return false;
+            }
+
+            for (var other = 0; other < persons.Count; other++)
+            {
+                if (other != index && string.Equals(SurnameFormOf(other), form, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     internal static string SurnameForm(KnownPerson person) =>
         TextFolding.Normalise((person.SurnamePrefix + " " + person.Surname).AsSpan());
-
-    /// <summary>True when another known person has the same (non-empty) surname form.</summary>
-    private static bool IsShared(string[] surnameForms, int index)
-    {
-        var form = surnameForms[index];
-        if (form.Length == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < surnameForms.Length; i++)
-        {
-            if (i != index && string.Equals(surnameForms[i], form, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>True when the first letter of the first (or last) word of the span is upper case in the original.</summary>
     private static bool StartsCapitalised(string text, int start, int length, bool lastWord)
