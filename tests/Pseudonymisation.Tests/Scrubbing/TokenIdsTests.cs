@@ -45,4 +45,36 @@ public sealed class TokenIdsTests
         Assert.Equal(firstHex[..apart], ids[first]);
         Assert.Equal(secondHex[..apart], ids[second]);
     }
+
+    [Fact]
+    public void Assign_ManyValuesOfMixedLengthsInOneBatch_EachIsTheHmacLikeTheBcl()
+    {
+        // 40 values (more than one 16-lane batch), one to five SHA-256 blocks each, 3 KB in all (a pooled buffer).
+        var values = Enumerable.Range(0, 40)
+            .Select(i => (Type: i % 3 == 0 ? ScrubEntityType.Phone : ScrubEntityType.Person, Key: new string((char)('a' + (i % 26)), i * 7) + "é" + i))
+            .ToList();
+
+        var ids = TokenIds.Assign(ScrubberFactory.TestKey, values, 64);
+
+        Assert.Equal(values.Count, ids.Count);
+        foreach (var (type, key) in values)
+        {
+            var mac = HMACSHA256.HashData(ScrubberFactory.TestKey, (byte[])[.. Encoding.UTF8.GetBytes(type.TokenLabel()), 0x1F, .. Encoding.UTF8.GetBytes(key)]);
+            Assert.Equal(Convert.ToHexStringLower(mac), ids[(type, key)]);
+        }
+    }
+
+    [Fact]
+    public void Assign_OneHexCharacterForManyValues_IdsStayDistinctPerTypeAndArePrefixesOfTheHmac()
+    {
+        // 40 values cannot have 40 different one-character ids: the colliding ones get longer prefixes.
+        var values = Enumerable.Range(0, 40).Select(i => (ScrubEntityType.Bsn, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+        var ids = TokenIds.Assign(ScrubberFactory.TestKey, values, 1);
+        var full = TokenIds.Assign(ScrubberFactory.TestKey, values, 64);
+
+        Assert.Equal(values.Count, ids.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(values, v => Assert.StartsWith(ids[v], full[v], StringComparison.Ordinal));
+        Assert.Contains(ids.Values, id => id.Length > 1);
+    }
 }
