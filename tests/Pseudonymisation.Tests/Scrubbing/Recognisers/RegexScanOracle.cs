@@ -22,7 +22,8 @@ internal static class RegexScanOracle
         "Kees", "Jan-Willem", "Daan", "Den Haag", "Maandag", "Woonstichting", "Kerkstraat 12", "Laan van Meerdervoort 25", "Burgemeester de Monchyplein 3",
         "Straat 5", "Dorpsstraat 1", "Stationsweg 4", "Hof 3", "Markt 12a", "Heuvel 7", "Nieuwe Gracht 5 hs", "Kerkstraat \u0663",
         "kerkstraat 9", "Akker 2-1", "Laan 3 jaar", "1234 AB 12", "NL91 ABNA 0417 1643 00", "nl91abna0417164300", "NL\u0669\u0661ABNA0417164300",
-        "DE89 3704 0044 0532 0130 00", "AB12", "NL91", "0417 1643 00", "06-12345678", "12a", " ", " ", " ", "  ", ", ", ". ", ": ", "\t", "\n", "\u00A0", "-", "'", "'s", "(", ")",
+        "DE89 3704 0044 0532 0130 00", "AB12", "NL91", "0417 1643 00", "Anne-Marie", "Jan-", "-Piet", "JanPiet", "Jan-willem", "\u01C5an",
+        "Éva", "Piet2", "2Piet", "O'Neil", "Yasmina", "Fatima El Amrani", "Van Dijk", "Jan Willem de Vries", "06-12345678", "12a", " ", " ", " ", "  ", ", ", ". ", ": ", "\t", "\n", "\u00A0", "-", "'", "'s", "(", ")",
         "1", "x", "Ⅻ", "İ", "\uD800", "de ", "van ", "'t ", "op ", "sprak met ", "door ", "Kees Bos", "Dirk Kuijpers", "Jeroen ",
     ];
 
