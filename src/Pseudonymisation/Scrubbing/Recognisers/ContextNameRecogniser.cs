@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SharingHub.Pseudonymisation.Scrubbing.Recognisers;
@@ -20,12 +18,14 @@ internal sealed partial class ContextNameRecogniser : IEntityRecogniser
     private static readonly string[] StreetEndings = ["straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk"];
 
     /// <summary>
-    /// The folded literal start of every title and role alternative (<see cref="LiteralStart"/>): every match starts with
-    /// one. The regex compares them case-insensitively, and each character it takes for one of their letters folds to that
-    /// letter (the only non-ASCII ones are the Kelvin sign for k and Ë for ë), so the folded text holds the start too.
+    /// The first word of every title and role alternative (its leading letters, folded: "de" of "de heer", "dhr" of
+    /// "dhr.", "t" of "t.a.v.", "ex" of "ex-partner", "client" of "cliënt"), each with the second words that must follow
+    /// it after white space ("heer"), or null when some alternative needs nothing after it.
     /// </summary>
-    internal static readonly SearchValues<string> TitleOrRoleStarts = SearchValues.Create(
-        [.. (Titles + "|" + Roles).Split('|').Select(LiteralStart).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+    private static readonly Dictionary<string, HashSet<string>?> FirstWords = TitleOrRoleFirstWords(Titles + "|" + Roles);
+
+    private static readonly Dictionary<string, HashSet<string>?>.AlternateLookup<ReadOnlySpan<char>> FirstWordLookup =
+        FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Name => "context-name";
 
@@ -39,63 +39,117 @@ internal sealed partial class ContextNameRecogniser : IEntityRecogniser
 
     /// <summary>
     /// The next match of <see cref="Pattern"/> at or after <paramref name="position"/> (what Regex.Match would find from
-    /// there), tried only where a title or role word can start.
+    /// there), tried only at a word that can start a title or role (<see cref="MayStartTitleOrRole"/>). A match starts
+    /// at a letter with no letter or digit before it (every alternative starts with a letter; the lookbehind), so the
+    /// other positions of a word are skipped.
     /// </summary>
     internal static Match NextCandidate(ScrubInput input, int position)
     {
         var text = input.Text;
-        while (position < text.Length)
+        for (var start = position; start < text.Length; start++)
         {
-            var offset = input.Folded.AsSpan(position).IndexOfAny(TitleOrRoleStarts);
-            if (offset < 0)
+            if (!char.IsLetter(text[start]))
             {
-                break;
+                continue;
             }
 
-            var start = position + offset;
-            var match = NameLiterals.IsWordStart(text, start) ? CandidateAt().Match(text, start) : Match.Empty;
-            if (match.Success)
+            var end = LetterRun(text, start);
+            if (NameLiterals.IsWordStart(text, start) && MayStartTitleOrRole(input, start, end))
             {
-                return match;
+                var match = CandidateAt().Match(text, start);
+                if (match.Success)
+                {
+                    return match;
+                }
             }
 
-            position = start + 1;
+            start = end - 1;
         }
 
         return Match.Empty;
     }
 
     /// <summary>
-    /// The literal characters a title or role alternative starts with, folded: up to white space (\s) or an optional
-    /// character (x?), with \. read as a dot ("dhr\.?" → "dhr", "t\.a\.v\." → "t.a.v.", "de\s+heer" → "de", "cliënt" → "client").
+    /// False when the title or role alternatives cannot match at the word [<paramref name="start"/>, <paramref name="end"/>):
+    /// each alternative's first word is letters followed by a non-letter, and every character the case-insensitive regex
+    /// accepts for one of its letters is a letter that folds to it (tested), so the word folded is that first word; when
+    /// the alternatives with that first word all continue with white space and a second word ("de heer", "ten name van"),
+    /// the next word folded is one of those.
     /// </summary>
-    internal static string LiteralStart(string alternative)
+    private static bool MayStartTitleOrRole(ScrubInput input, int start, int end)
     {
-        var literal = new StringBuilder();
-        for (var i = 0; i < alternative.Length; i++)
+        if (!FirstWordLookup.TryGetValue(input.Folded.AsSpan(start, end - start), out var secondWords))
         {
-            if (alternative[i] == '?')
-            {
-                literal.Length--;
-                break;
-            }
-
-            if (alternative[i] == '\\')
-            {
-                if (i + 1 < alternative.Length && alternative[i + 1] == '.')
-                {
-                    literal.Append('.');
-                    i++;
-                    continue;
-                }
-
-                break;
-            }
-
-            literal.Append(alternative[i]);
+            return false;
         }
 
-        return TextFolding.Fold(literal.ToString());
+        if (secondWords is null)
+        {
+            return true;
+        }
+
+        var text = input.Text;
+        var second = end;
+        while (second < text.Length && char.IsWhiteSpace(text[second]))
+        {
+            second++;
+        }
+
+        return second > end && second < text.Length
+            && secondWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(input.Folded.AsSpan(second, LetterRun(text, second) - second));
+    }
+
+    private static int LetterRun(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The first words of regex alternatives (see <see cref="FirstWords"/>). An alternative is read as letters, then
+    /// either the end, \s+ and a second word of letters followed by the end or \s, or anything else (then nothing
+    /// after its first word is required).
+    /// </summary>
+    internal static Dictionary<string, HashSet<string>?> TitleOrRoleFirstWords(string alternatives)
+    {
+        var firstWords = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+        foreach (var alternative in alternatives.Split('|'))
+        {
+            var first = Letters(alternative, 0);
+            var hasSecond = alternative.AsSpan(first).StartsWith(@"\s+", StringComparison.Ordinal);
+            var secondEnd = hasSecond ? Letters(alternative, first + 3) : first;
+            var afterSecond = alternative.AsSpan(secondEnd);
+            var needsSecond = hasSecond && secondEnd > first + 3 && (afterSecond.IsEmpty || afterSecond.StartsWith(@"\s", StringComparison.Ordinal));
+            var key = TextFolding.Fold(alternative.AsSpan(0, first));
+            if (!needsSecond)
+            {
+                firstWords[key] = null;
+            }
+            else if (!firstWords.TryGetValue(key, out var seconds) || seconds is not null)
+            {
+                seconds ??= new HashSet<string>(StringComparer.Ordinal);
+                seconds.Add(TextFolding.Fold(alternative.AsSpan(first + 3, secondEnd - first - 3)));
+                firstWords[key] = seconds;
+            }
+        }
+
+        return firstWords;
+    }
+
+    private static int Letters(string alternative, int start)
+    {
+        var end = start;
+        while (end < alternative.Length && char.IsLetter(alternative[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private void Add(ScrubInput input, Match match, List<Detection> results)
@@ -206,10 +260,10 @@ internal sealed partial class ContextNameRecogniser : IEntityRecogniser
     private const string Tussen = @"(?:van|de|der|den|het|'t|ten|ter|te|op|in|la|le|el|al|da|dos|du|von|zu|bin|ben|ibn|abu|di|del|della|lo|uit|des|los|das)";
 
     /// <summary>The title words (a name after one scores <see cref="AfterTitle"/>), as regex alternatives.</summary>
-    private const string Titles = @"de\s+heer|heer|dhr\.?|meneer|mijnheer|mevrouw|mevr\.?|mw\.?|mej\.?|mejuffrouw|mr\.|dr\.|drs\.|ir\.|ing\.|prof\.";
+    internal const string Titles = @"de\s+heer|heer|dhr\.?|meneer|mijnheer|mevrouw|mevr\.?|mw\.?|mej\.?|mejuffrouw|mr\.|dr\.|drs\.|ir\.|ing\.|prof\.";
 
     /// <summary>The role words (a name after one scores <see cref="AfterRole"/>), as regex alternatives.</summary>
-    private const string Roles = @"betrokkene|bewoner|bewoonster|melder|melderes|meldster|zoon|zoontje|dochter|dochtertje|vader|moeder|stiefvader|stiefmoeder|pleegvader|pleegmoeder|broer|broertje|zus|zusje|zuster|oom|tante|neef|nicht|opa|oma|partner|ex-partner|echtgenoot|echtgenote|vriend|vriendin|ex-vriend|ex-vriendin|buurman|buurvrouw|verdachte|slachtoffer|getuige|aangever|aangeefster|cliënt|client|cliënte|jongere|minderjarige|pupil|leerling|genaamd|genaamde|alias|bijnaam|roepnaam|collega|hulpverlener|casusregisseur|wijkagent|mentor|begeleider|huisarts|eigenaar|huurder|verhuurder|bestuurder|kind|baby|man|vrouw|werkgever|inzake|t\.a\.v\.|tav|ten\s+name\s+van|op\s+naam\s+van|noemde\s+zich|noemt\s+zich";
+    internal const string Roles = @"betrokkene|bewoner|bewoonster|melder|melderes|meldster|zoon|zoontje|dochter|dochtertje|vader|moeder|stiefvader|stiefmoeder|pleegvader|pleegmoeder|broer|broertje|zus|zusje|zuster|oom|tante|neef|nicht|opa|oma|partner|ex-partner|echtgenoot|echtgenote|vriend|vriendin|ex-vriend|ex-vriendin|buurman|buurvrouw|verdachte|slachtoffer|getuige|aangever|aangeefster|cliënt|client|cliënte|jongere|minderjarige|pupil|leerling|genaamd|genaamde|alias|bijnaam|roepnaam|collega|hulpverlener|casusregisseur|wijkagent|mentor|begeleider|huisarts|eigenaar|huurder|verhuurder|bestuurder|kind|baby|man|vrouw|werkgever|inzake|t\.a\.v\.|tav|ten\s+name\s+van|op\s+naam\s+van|noemde\s+zich|noemt\s+zich";
 
     /// <summary>A title or role word, then the name.</summary>
     internal const string Pattern =

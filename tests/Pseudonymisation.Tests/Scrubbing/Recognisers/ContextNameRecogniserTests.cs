@@ -69,11 +69,11 @@ public sealed class ContextNameRecogniserTests
     }
 
     [Fact]
-    public void TitleOrRoleStarts_EveryCharacterTheRegexTakesForTheirLetters_FoldsToTheSameLetter()
+    public void NextCandidate_TitleAndRoleWords_EveryCharacterTheRegexTakesForTheirLetters_IsALetterFoldingToIt()
     {
-        // NextCandidate searches the folded text for the literal starts; that finds every match only if each character
-        // the case-insensitive regex accepts for a letter of a title or role word folds to the same letter as that letter.
-        var letters = ContextNameRecogniser.Pattern.Where(char.IsLetter).Distinct().ToList();
+        // NextCandidate looks the folded word up; that finds every match only if each character the case-insensitive
+        // regex accepts for a letter of a title or role word is a letter that folds to the same letter as that letter.
+        var letters = (ContextNameRecogniser.Titles + ContextNameRecogniser.Roles).Where(char.IsLetter).Distinct().ToList();
         Assert.Contains('ë', letters);
         foreach (var letter in letters)
         {
@@ -82,21 +82,32 @@ public sealed class ContextNameRecogniserTests
             {
                 if (regex.IsMatch(c.ToString()))
                 {
-                    Assert.True(TextFolding.Fold(c) == TextFolding.Fold(letter), $"U+{(int)c:X4} matches {letter} but folds differently");
+                    Assert.True(char.IsLetter(c) && TextFolding.Fold(c) == TextFolding.Fold(letter), $"U+{(int)c:X4} matches {letter} but is no letter or folds differently");
                 }
             }
         }
     }
 
-    [Theory]
-    [InlineData(@"dhr\.?", "dhr")]
-    [InlineData(@"t\.a\.v\.", "t.a.v.")]
-    [InlineData(@"de\s+heer", "de")]
-    [InlineData("cliënt", "client")]
-    [InlineData("ex-partner", "ex-partner")]
-    public void LiteralStart_Alternative_FoldedLiteralPrefix(string alternative, string expected)
+    [Fact]
+    public void NextCandidate_TitleAndRoleAlternatives_EveryOneStartsWithALetter()
     {
-        Assert.Equal(expected, ContextNameRecogniser.LiteralStart(alternative));
+        // NextCandidate tries the regex only at letters.
+        Assert.All((ContextNameRecogniser.Titles + "|" + ContextNameRecogniser.Roles).Split('|'), a => Assert.True(char.IsLetter(a[0]), a));
+    }
+
+    [Fact]
+    public void TitleOrRoleFirstWords_Alternatives_FirstWordsWithTheSecondWordsTheyNeed()
+    {
+        var words = ContextNameRecogniser.TitleOrRoleFirstWords(@"de\s+heer|heer|dhr\.?|t\.a\.v\.|ex-partner|cliënt|ten\s+name\s+van|noemde\s+zich|op\s+x|op");
+
+        Assert.Equal(["client", "de", "dhr", "ex", "heer", "noemde", "op", "t", "ten"], words.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["heer"], words["de"]!);
+        Assert.Equal(["name"], words["ten"]!);
+        Assert.Equal(["zich"], words["noemde"]!);
+        Assert.Null(words["op"]); // "op" alone needs nothing after it
+        Assert.Null(words["dhr"]);
+        Assert.Null(words["t"]);
+        Assert.Null(words["ex"]);
     }
 
     private static IEnumerable<Match> Candidates(string text)
