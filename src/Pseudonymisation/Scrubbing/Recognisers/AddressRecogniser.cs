@@ -51,8 +51,11 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
         "Barneveld", "Haarlemmermeer", "Heerhugowaard", "Zandvoort", "Apeldoorn", "Hilversum", "Lelystad", "Middelburg", "Oosterhout",
     };
 
-    /// <summary>What a street name ends with, case-sensitive: a standalone street word or a street ending.</summary>
-    private static readonly string[] StreetNameEndings = [.. (StreetWords + "|" + StreetSuffixes).Split('|').Distinct(StringComparer.Ordinal)];
+    /// <summary>What a street name ends with, case-sensitive (a standalone street word or a street ending), by last character.</summary>
+    private static readonly Dictionary<char, string[]> StreetNameEndings = (StreetWords + "|" + StreetSuffixes).Split('|')
+        .Distinct(StringComparer.Ordinal)
+        .GroupBy(ending => ending[^1])
+        .ToDictionary(group => group.Key, group => group.ToArray());
 
     internal static readonly string[] PostcodeContext = ["postcode", "pc", "adres", "woonadres", "postadres"];
 
@@ -161,11 +164,14 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
             }
 
             var before = text.AsSpan(0, space);
-            foreach (var ending in StreetNameEndings)
+            if (before.Length > 0 && StreetNameEndings.TryGetValue(before[^1], out var endings))
             {
-                if (before.EndsWith(ending, StringComparison.Ordinal))
+                foreach (var ending in endings)
                 {
-                    return true;
+                    if (before.EndsWith(ending, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
                 }
             }
         }
