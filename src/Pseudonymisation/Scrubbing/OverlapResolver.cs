@@ -50,32 +50,18 @@ internal static class OverlapResolver
     }
 
     /// <summary>Highest score first, then the longest, then the earliest; equal ones keep their order (a stable sort).</summary>
-    private static Detection[] Ordered(IEnumerable<Detection> detections)
+    private static IEnumerable<Detection> Ordered(IEnumerable<Detection> detections)
     {
-        var items = detections.ToArray();
-        var order = new int[items.Length];
-        for (var i = 0; i < order.Length; i++)
+        var items = detections.Select((detection, index) => (Detection: detection, Index: index)).ToArray();
+        Array.Sort(items, static (x, y) =>
         {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) =>
-        {
-            var x = items[a];
-            var y = items[b];
-            var byScore = y.Score.CompareTo(x.Score);
-            var byLength = y.Length.CompareTo(x.Length);
-            var byStart = x.Start.CompareTo(y.Start);
-            return byScore != 0 ? byScore : byLength != 0 ? byLength : byStart != 0 ? byStart : a.CompareTo(b);
+            var byScore = y.Detection.Score.CompareTo(x.Detection.Score);
+            var byLength = y.Detection.Length.CompareTo(x.Detection.Length);
+            var byStart = x.Detection.Start.CompareTo(y.Detection.Start);
+            return byScore != 0 ? byScore : byLength != 0 ? byLength : byStart != 0 ? byStart : x.Index.CompareTo(y.Index);
         });
 
-        var ordered = new Detection[items.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            ordered[i] = items[order[i]];
-        }
-
-        return ordered;
+        return items.Select(item => item.Detection);
     }
 
     /// <summary>The part of a name before <paramref name="conflictStart"/>, without trailing spaces, punctuation or lower-case tussenvoegsels.</summary>
