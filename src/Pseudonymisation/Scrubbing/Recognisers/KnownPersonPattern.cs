@@ -192,11 +192,12 @@ internal sealed class KnownPersonPattern
     }
 
     /// <summary>
-    /// <c>I1(?:\.\s*|\s+)(?:I2(?:\.\s*|\s+))?...(?:In(?:\.\s*|\s+))?</c> then S P. Whether an optional initial can
-    /// be taken depends only on the position (its letter and the separator after it), and skipping one that could
-    /// be taken leaves the later ones fewer chances than taking it, so the backtracking expression's first success
-    /// is found by taking, at each position, the first initial that fits, and then trying S P from the last
-    /// position reached back to the first.
+    /// <c>I1(?:\.\s*|\s+)(?:I2(?:\.\s*|\s+))?...(?:In(?:\.\s*|\s+))?</c> then S P, as the backtracking expression
+    /// tries it (each optional initial taken before skipped). Every initial that fits at a position leads to the same next
+    /// position, and what the expression tries after skipping a fitting initial (a later initial there, then S P there)
+    /// it has already tried after taking it, except S P right there. So its first success is found by taking, at each
+    /// position, the first initial that fits, then trying S P from the last position reached back to the first: linear,
+    /// where the expression could take exponential time on many equal initials.
     /// </summary>
     private int MatchInitials(string folded, int start)
     {
