@@ -27,6 +27,9 @@ public static class KnownIdentifiers
         [SignalValidator.GroupReferenceField] = "[GROEP]",
     };
 
+    /// <summary><see cref="Labels"/> in the order of <see cref="IdentityRecord.Fields"/> (ordinal by name).</summary>
+    private static readonly KeyValuePair<string, string>[] LabelsByName = [.. Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
+
     public static string Redact(string text, IdentityRecord identity)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -48,12 +51,21 @@ public static class KnownIdentifiers
     /// '.', ' ', '+', '@'), which no other character equals ignoring case. Ordinal searches for those runs are many times
     /// cheaper than a case-insensitive Replace that finds nothing. True when the value has no such run.
     /// </summary>
-    internal static bool MayOccur(string text, string value)
+    internal static bool MayOccur(string text, string value) => HoldsEveryRun(text, value, labelCharacters: true);
+
+    /// <summary>
+    /// As <see cref="MayOccur"/>, with runs that also leave out the characters labels hold besides letters ('[', ']', '-').
+    /// Replacing values by labels cannot bring such a run into the text (every label starts with '[' and ends with ']',
+    /// tested), so a value this is false for on the original text is never replaced and need not be tried at all.
+    /// </summary>
+    internal static bool MayEverOccur(string text, string value) => HoldsEveryRun(text, value, labelCharacters: false);
+
+    private static bool HoldsEveryRun(string text, string value, bool labelCharacters)
     {
         var start = -1;
         for (var i = 0; i <= value.Length; i++)
         {
-            if (i < value.Length && char.IsAscii(value[i]) && !char.IsAsciiLetter(value[i]))
+            if (i < value.Length && char.IsAscii(value[i]) && !char.IsAsciiLetter(value[i]) && (labelCharacters || value[i] is not ('[' or ']' or '-')))
             {
                 start = start < 0 ? i : start;
             }
@@ -72,15 +84,16 @@ public static class KnownIdentifiers
     }
 
     /// <summary>
-    /// Every variant of at least <see cref="MinimumLength"/> characters with its label, longest first (stable: equal
-    /// lengths keep field and variant order), leaving out the date-of-birth formats when <paramref name="text"/> lacks the year.
+    /// Every variant of at least <see cref="MinimumLength"/> characters that may ever occur in <paramref name="text"/>,
+    /// with its label, longest first (stable: equal lengths keep field and variant order). The date-of-birth formats are
+    /// not even built when the text lacks the year.
     /// </summary>
     private static List<(string Value, string Label)> Needles(IdentityRecord identity, string text)
     {
         var needles = new List<(string Value, string Label)>();
-        foreach (var (name, field) in identity.Fields)
+        foreach (var (name, label) in LabelsByName)
         {
-            if (Labels.TryGetValue(name, out var label))
+            if (identity[name] is { } field)
             {
                 AddVariants(needles, name, field, label, text);
             }
@@ -144,7 +157,7 @@ public static class KnownIdentifiers
 
         void Add(string variant)
         {
-            if (variant.Length >= MinimumLength)
+            if (variant.Length >= MinimumLength && MayEverOccur(text, variant))
             {
                 needles.Add((variant, label));
             }

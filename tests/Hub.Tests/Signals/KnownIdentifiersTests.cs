@@ -16,7 +16,7 @@ public sealed class KnownIdentifiersTests
 {
     private static readonly string[] Dates = ["1980-05-17", "19800517", "0999-01-02", "2010-12-31", "9999-12-31", "1980-13-45", "abcd", "198", "2010-1-2"];
 
-    private static readonly string[] Glue = [" ", ", ", ". ", "geboren ", "tel ", "(", ")", "-", "/", "[PERSOON-2dbc]", "[BSN]", "[E-MAIL]", "\u0131", "x", "1980", "2010"];
+    private static readonly string[] Glue = [" ", ", ", ". ", "geboren ", "tel ", "(", ")", "-", "-", "/", "[PERSOON-2dbc]", "[BSN]", "[E-MAIL]", "\u0131", "x", "1980", "2010"];
 
     [Fact]
     public void Redact_SeededGeneratedIdentitiesAndTexts_SameTextAsReplacingEveryVariant()
@@ -33,11 +33,28 @@ public sealed class KnownIdentifiersTests
     }
 
     [Fact]
-    public void Labels_AnyLabel_HoldsNoDigit()
+    public void Labels_AnyLabel_BracketedUpperCaseLettersAndHyphens()
     {
-        // Redact skips the date formats when the text lacks the year's digits; that is sound only because no label
-        // brings digits into the text.
-        Assert.All(KnownIdentifiers.Labels.Values, label => Assert.DoesNotContain(label, char.IsDigit));
+        // Redact drops values whose digits and punctuation (other than '[', ']', '-') the text lacks, and skips the date
+        // formats when it lacks the year; that is sound only because labels bring no other characters into the text
+        // and start and end with a bracket.
+        Assert.All(KnownIdentifiers.Labels.Values, label => Assert.Matches("^\\[[A-Z-]+\\]$", label));
+    }
+
+    [Fact]
+    public void Redact_ValueThatAppearsOnlyBetweenTwoLabels_ReplacedAsBefore()
+    {
+        // "N]-[I" is not in the text until the BSN and the IBAN are replaced by "[BSN]" and "[IBAN]".
+        var identity = new IdentityRecord(
+        [
+            new(IdentityFieldNames.Bsn, new IdentityField("111222333", "111222333")),
+            new(IdentityFieldNames.Iban, new IdentityField("NL91ABNA0417164300", "NL91ABNA0417164300")),
+            new(IdentityFieldNames.Street, new IdentityField("N]-[I", null)),
+        ]);
+        const string text = "111222333-NL91ABNA0417164300";
+
+        Assert.Equal("[BS[STRAAT]BAN]", KnownIdentifiersOracle.Redact(text, identity));
+        Assert.Equal("[BS[STRAAT]BAN]", KnownIdentifiers.Redact(text, identity));
     }
 
     [Theory]
@@ -82,6 +99,17 @@ public sealed class KnownIdentifiersTests
 
     [Theory]
     [InlineData("06-12345678", true)]
+    [InlineData("17-12345678", true)] // "-" is left out: a label may bring it
+    [InlineData("0612345678", false)]
+    [InlineData("N]-[I", true)] // nothing but letters and label characters
+    [InlineData("jan@example.nl", false)]
+    public void MayEverOccur_ValueAgainstText_FalseOnlyWhenARunWithoutLabelCharactersIsMissing(string value, bool expected)
+    {
+        Assert.Equal(expected, KnownIdentifiers.MayEverOccur("bel 06-12345678 of 17. mail volgt", value));
+    }
+
+    [Theory]
+    [InlineData("06-12345678", true)]
     [InlineData("0612345678", false)] // the run "0612345678" is not in the text
     [InlineData("Kerkstraat", true)] // letters only: nothing to check ordinally
     [InlineData("jan@example.nl", false)] // no '@' in the text
@@ -107,7 +135,8 @@ public sealed class KnownIdentifiersTests
                 (IdentityFieldNames.Email, "Jan@Example.nl", "jan@example.nl"), (IdentityFieldNames.Iban, "NL91 ABNA 0417 1643 00", "NL91ABNA0417164300"),
                 (IdentityFieldNames.Kvk, "12345678", "12345678"), (IdentityFieldNames.Kenteken, "12-abc-3", "12ABC3"),
                 (SignalValidator.GroupReferenceField, "PMG-2026-017", "PMG2026017"), (IdentityFieldNames.GivenNames, "Jan", "jan"),
-                (IdentityFieldNames.City, "Maastricht", "maastricht"), (IdentityFieldNames.Bsn, "(1)", "1"), (IdentityFieldNames.Street, "--//", null)));
+                (IdentityFieldNames.City, "Maastricht", "maastricht"), (IdentityFieldNames.Bsn, "(1)", "1"), (IdentityFieldNames.Street, "--//", null),
+                (IdentityFieldNames.Street, "N]-[I", null), (IdentityFieldNames.Street, "n]-[t", null), (IdentityFieldNames.Kenteken, "]-[", "-")));
         return field.ListOf().Select(list => list.DistinctBy(f => f.Item1).Take(8).ToList());
     }
 
