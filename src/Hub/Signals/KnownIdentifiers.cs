@@ -13,7 +13,7 @@ public static class KnownIdentifiers
 {
     private const int MinimumLength = 4;
 
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [IdentityFieldNames.Bsn] = "[BSN]",
         [IdentityFieldNames.DateOfBirth] = "[GEBOORTEDATUM]",
@@ -27,65 +27,150 @@ public static class KnownIdentifiers
         [SignalValidator.GroupReferenceField] = "[GROEP]",
     };
 
+    /// <summary><see cref="Labels"/> in the order of <see cref="IdentityRecord.Fields"/> (ordinal by name).</summary>
+    private static readonly KeyValuePair<string, string>[] LabelsByName = [.. Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
+
     public static string Redact(string text, IdentityRecord identity)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(identity);
-        var needles = new List<(string Value, string Label)>();
-        foreach (var (name, field) in identity.Fields)
+        foreach (var (value, label) in Needles(identity, text))
         {
-            if (!Labels.TryGetValue(name, out var label))
+            if (MayOccur(text, value))
             {
-                continue;
+                text = text.Replace(value, label, StringComparison.OrdinalIgnoreCase);
             }
-
-            foreach (var variant in Variants(name, field))
-            {
-                if (variant.Length >= MinimumLength)
-                {
-                    needles.Add((variant, label));
-                }
-            }
-        }
-
-        foreach (var (value, label) in needles.OrderByDescending(n => n.Value.Length))
-        {
-            text = text.Replace(value, label, StringComparison.OrdinalIgnoreCase);
         }
 
         return text;
     }
 
-    private static IEnumerable<string> Variants(string name, IdentityField field)
+    /// <summary>
+    /// False when <paramref name="value"/> cannot occur in <paramref name="text"/> ignoring case, so that Replace would
+    /// change nothing: the text lacks one of the value's runs of ASCII characters other than letters (digits, '-', '/',
+    /// '.', ' ', '+', '@'), which no other character equals ignoring case. Ordinal searches for those runs are many times
+    /// cheaper than a case-insensitive Replace that finds nothing. True when the value has no such run.
+    /// </summary>
+    internal static bool MayOccur(string text, string value) => HoldsEveryRun(text, value, labelCharacters: true);
+
+    /// <summary>
+    /// As <see cref="MayOccur"/>, with runs that also leave out the characters labels hold besides letters ('[', ']', '-').
+    /// Replacing values by labels cannot bring such a run into the text (every label starts with '[' and ends with ']',
+    /// tested), so a value this is false for on the original text is never replaced and need not be tried at all.
+    /// </summary>
+    internal static bool MayEverOccur(string text, string value) => HoldsEveryRun(text, value, labelCharacters: false);
+
+    private static bool HoldsEveryRun(string text, string value, bool labelCharacters)
     {
-        yield return field.Raw.Trim();
-        if (field.Normalised is not { Length: > 0 } normalised)
+        var start = -1;
+        for (var i = 0; i <= value.Length; i++)
         {
-            yield break;
+            if (i < value.Length && char.IsAscii(value[i]) && !char.IsAsciiLetter(value[i]) && (labelCharacters || value[i] is not ('[' or ']' or '-')))
+            {
+                start = start < 0 ? i : start;
+            }
+            else if (start >= 0)
+            {
+                if (!text.AsSpan().Contains(value.AsSpan(start, i - start), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                start = -1;
+            }
         }
 
-        yield return normalised;
+        return true;
+    }
+
+    /// <summary>
+    /// Every variant of at least <see cref="MinimumLength"/> characters that may ever occur in <paramref name="text"/>,
+    /// with its label, longest first (stable: equal lengths keep field and variant order). The date-of-birth formats are
+    /// not even built when the text lacks the year.
+    /// </summary>
+    private static List<(string Value, string Label)> Needles(IdentityRecord identity, string text)
+    {
+        var needles = new List<(string Value, string Label)>();
+        foreach (var (name, label) in LabelsByName)
+        {
+            if (identity[name] is { } field)
+            {
+                AddVariants(needles, name, field, label, text);
+            }
+        }
+
+        for (var i = 1; i < needles.Count; i++)
+        {
+            var needle = needles[i];
+            var j = i - 1;
+            while (j >= 0 && needles[j].Value.Length < needle.Value.Length)
+            {
+                needles[j + 1] = needles[j];
+                j--;
+            }
+
+            needles[j + 1] = needle;
+        }
+
+        return needles;
+    }
+
+    private static void AddVariants(List<(string Value, string Label)> needles, string name, IdentityField field, string label, string text)
+    {
+        Add(field.Raw.Trim());
+        if (field.Normalised is not { Length: > 0 } normalised)
+        {
+            return;
+        }
+
+        Add(normalised);
         if (name == SignalValidator.GroupReferenceField)
         {
-            yield break; // the normalised form (letters and digits only) may be a short, common string
+            return; // the normalised form (letters and digits only) may be a short, common string
         }
 
         if (name == IdentityFieldNames.Postcode && normalised.Length == 6)
         {
-            yield return normalised[..4] + " " + normalised[4..];
+            Add(normalised[..4] + " " + normalised[4..]);
         }
         else if (name == IdentityFieldNames.Phone && normalised.StartsWith("+31", StringComparison.Ordinal))
         {
-            yield return "0" + normalised[3..];
-            yield return "0031" + normalised[3..];
+            Add("0" + normalised[3..]);
+            Add("0031" + normalised[3..]);
         }
-        else if (name == IdentityFieldNames.DateOfBirth &&
+        else if (name == IdentityFieldNames.DateOfBirth && ContainsYear(text, normalised) &&
             DateOnly.TryParseExact(normalised, ["yyyyMMdd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            foreach (var format in new[] { "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "ddMMyyyy", "yyyyMMdd" })
+            // The same strings as date.ToString with "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy",
+            // "dd.MM.yyyy", "ddMMyyyy" and "yyyyMMdd" (invariant culture), without parsing eight format strings.
+            var (year, month, day) = (date.Year.ToString("D4", CultureInfo.InvariantCulture), Two(date.Month), Two(date.Day));
+            var (shortMonth, shortDay) = (date.Month.ToString(CultureInfo.InvariantCulture), date.Day.ToString(CultureInfo.InvariantCulture));
+            Add($"{year}-{month}-{day}");
+            Add($"{day}-{month}-{year}");
+            Add($"{shortDay}-{shortMonth}-{year}");
+            Add($"{day}/{month}/{year}");
+            Add($"{shortDay}/{shortMonth}/{year}");
+            Add($"{day}.{month}.{year}");
+            Add(day + month + year);
+            Add(year + month + day);
+        }
+
+        void Add(string variant)
+        {
+            if (variant.Length >= MinimumLength && MayEverOccur(text, variant))
             {
-                yield return date.ToString(format, CultureInfo.InvariantCulture);
+                needles.Add((variant, label));
             }
         }
     }
+
+    /// <summary>
+    /// False when the text lacks the first four characters of a normalised date of birth. When the date parses they are
+    /// its year, which every format holds as four digits; labels hold no digits, so replacing other values cannot bring
+    /// them together either. The formats (and the parse) are then skipped: they could not be replaced.
+    /// </summary>
+    private static bool ContainsYear(string text, string normalised) =>
+        normalised.Length < 4 || text.AsSpan().Contains(normalised.AsSpan(0, 4), StringComparison.Ordinal);
+
+    private static string Two(int value) => value.ToString("D2", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SharingHub.Pseudonymisation.Scrubbing;
 
 /// <summary>
@@ -12,10 +10,6 @@ internal static class NamePropagation
     public const double Score = 0.6;
 
     public const string RecogniserName = "name-propagation";
-
-    // Patterns are escaped literals joined by \s+: no nested quantifiers, so no catastrophic backtracking and no timeout
-    // (a timeout would throw on user text, which the scrubber must never do).
-    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
     public static List<Detection> Propagate(ScrubInput input, List<Detection> accepted)
     {
@@ -39,15 +33,32 @@ internal static class NamePropagation
                 continue;
             }
 
-            var pattern = @"(?<![\p{L}\p{N}])" + string.Join(@"\s+", surname.Split(' ').Select(Regex.Escape)) + @"(?:'s|'|s)?(?![\p{L}\p{N}])";
-            foreach (Match match in Regex.Matches(input.Folded, pattern, RegexOptions.CultureInvariant, Timeout))
+            // (?<![\p{L}\p{N}])w1\s+w2(?:'s|'|s)?(?![\p{L}\p{N}]) over the folded text, each match searched after the previous one.
+            string[][] words = [.. surname.Split(' ').Select(w => new[] { w })];
+            for (var position = 0; position < input.Folded.Length; position++)
             {
-                var candidate = new Detection(ScrubEntityType.Person, match.Index, match.Length, Score, RecogniserName, ScrubEvidence.Propagated, key);
-                if (HasCapital(input.Text, match.Index, match.Length) && !taken.AnyOverlapping(candidate.Start, candidate.End))
+                var start = input.Folded.IndexOf(words[0][0], position, StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    break;
+                }
+
+                position = start;
+                var end = NameLiterals.IsWordStart(input.Folded, start) ? NameLiterals.MatchWords(input.Folded, start, words) : -1;
+                end = end < 0 ? -1 : NameLiterals.PossessiveEnd(input.Folded, end);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                var candidate = new Detection(ScrubEntityType.Person, start, end - start, Score, RecogniserName, ScrubEvidence.Propagated, key);
+                if (HasCapital(input.Text, start, end - start) && !taken.AnyOverlapping(candidate.Start, candidate.End))
                 {
                     taken.Add(candidate);
                     found.Add(candidate);
                 }
+
+                position = end - 1;
             }
         }
 

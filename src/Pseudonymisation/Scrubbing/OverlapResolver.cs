@@ -10,24 +10,20 @@ internal static class OverlapResolver
 {
     public static List<Detection> Resolve(string text, IEnumerable<Detection> detections)
     {
-        var ordered = detections
-            .OrderByDescending(d => d.Score)
-            .ThenByDescending(d => d.Length)
-            .ThenBy(d => d.Start)
-            .ToList();
         var accepted = new SpanSet();
-        foreach (var candidate in ordered)
+        foreach (var candidate in Ordered(detections))
         {
-            var overlapping = accepted.Overlapping(candidate.Start, candidate.End);
-            if (overlapping.Count == 0)
+            if (!accepted.AnyOverlapping(candidate.Start, candidate.End))
             {
                 accepted.Add(candidate);
                 continue;
             }
 
-            if (overlapping.Exists(a => a.Type != candidate.Type))
+            // In order of start, so the first one starts first.
+            var overlapping = accepted.Overlapping(candidate.Start, candidate.End);
+            if (!overlapping.TrueForAll(a => a.Type == candidate.Type))
             {
-                if (candidate.Type == ScrubEntityType.Person && TrimBefore(text, candidate, overlapping.Min(a => a.Start)) is { } trimmed
+                if (candidate.Type == ScrubEntityType.Person && TrimBefore(text, candidate, overlapping[0].Start) is { } trimmed
                     && !accepted.AnyOverlapping(trimmed.Start, trimmed.End))
                 {
                     accepted.Add(trimmed);
@@ -36,7 +32,13 @@ internal static class OverlapResolver
                 continue;
             }
 
-            var best = overlapping.OrderByDescending(a => a.Score).First();
+            // The first of the highest-scoring ones.
+            var best = overlapping[0];
+            foreach (var other in overlapping)
+            {
+                best = other.Score > best.Score ? other : best;
+            }
+
             var start = Math.Min(candidate.Start, overlapping[0].Start);
             var end = Math.Max(candidate.End, overlapping[^1].End);
             var merged = new Detection(best.Type, start, end - start, best.Score, best.Recogniser, best.Evidence | candidate.Evidence, best.Key);
@@ -45,6 +47,21 @@ internal static class OverlapResolver
         }
 
         return accepted.ToList();
+    }
+
+    /// <summary>Highest score first, then the longest, then the earliest; equal ones keep their order (a stable sort).</summary>
+    private static IEnumerable<Detection> Ordered(IEnumerable<Detection> detections)
+    {
+        var items = detections.Select((detection, index) => (Detection: detection, Index: index)).ToArray();
+        Array.Sort(items, static (x, y) =>
+        {
+            var byScore = y.Detection.Score.CompareTo(x.Detection.Score);
+            var byLength = y.Detection.Length.CompareTo(x.Detection.Length);
+            var byStart = x.Detection.Start.CompareTo(y.Detection.Start);
+            return byScore != 0 ? byScore : byLength != 0 ? byLength : byStart != 0 ? byStart : x.Index.CompareTo(y.Index);
+        });
+
+        return items.Select(item => item.Detection);
     }
 
     /// <summary>The part of a name before <paramref name="conflictStart"/>, without trailing spaces, punctuation or lower-case tussenvoegsels.</summary>

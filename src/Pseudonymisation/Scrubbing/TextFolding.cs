@@ -42,6 +42,18 @@ internal static class TextFolding
         return index >= 0 ? Plain[index] : lower;
     }
 
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = Fold(source[i]);
+            }
+        });
+    }
+
     public static string Fold(ReadOnlySpan<char> text)
     {
         return string.Create(text.Length, text.ToString(), static (span, source) =>

@@ -51,6 +51,12 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
         "Barneveld", "Haarlemmermeer", "Heerhugowaard", "Zandvoort", "Apeldoorn", "Hilversum", "Lelystad", "Middelburg", "Oosterhout",
     };
 
+    /// <summary>What a street name ends with, case-sensitive (a standalone street word or a street ending), by last character.</summary>
+    private static readonly Dictionary<char, string[]> StreetNameEndings = (StreetWords + "|" + StreetSuffixes).Split('|')
+        .Distinct(StringComparer.Ordinal)
+        .GroupBy(ending => ending[^1])
+        .ToDictionary(group => group.Key, group => group.ToArray());
+
     internal static readonly string[] PostcodeContext = ["postcode", "pc", "adres", "woonadres", "postadres"];
 
     public string Name => "address";
@@ -123,6 +129,11 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
             results.Add(new Detection(ScrubEntityType.Address, match.Index, match.Length, StreetWithNumber, Name, ScrubEvidence.Pattern, key));
         }
 
+        if (!MayHoldStreetWithNumber(text))
+        {
+            return;
+        }
+
         foreach (Match match in Street().Matches(text))
         {
             var street = match.Groups["street"];
@@ -137,6 +148,35 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
             var end = match.Index + match.Length;
             results.Add(new Detection(ScrubEntityType.Address, start, end - start, StreetWithNumber, Name, ScrubEvidence.Pattern, key));
         }
+    }
+
+    /// <summary>
+    /// False when <see cref="StreetPattern"/> cannot match: every match has a street word or ending right before a space
+    /// and a digit (\d, any decimal digit), so a text without one is not scanned.
+    /// </summary>
+    internal static bool MayHoldStreetWithNumber(string text)
+    {
+        for (var space = text.IndexOf(' '); space >= 0 && space + 1 < text.Length; space = text.IndexOf(' ', space + 1))
+        {
+            if (!char.IsDigit(text[space + 1]))
+            {
+                continue;
+            }
+
+            var before = text.AsSpan(0, space);
+            if (before.Length > 0 && StreetNameEndings.TryGetValue(before[^1], out var endings))
+            {
+                foreach (var ending in endings)
+                {
+                    if (before.EndsWith(ending, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Includes "Van", "Burgemeester de", "Oude" etc. before the street word.</summary>
@@ -191,7 +231,17 @@ internal sealed partial class AddressRecogniser : IEntityRecogniser
     [GeneratedRegex(@"(?<![\p{L}\p{N}\-/.])(?<postcode>(?<digits>[1-9]\d{3}) ?(?<letters>[A-Za-z]{2}))(?![\p{L}\p{N}])(?:,?[ \t]*(?:(?:nr|no|nummer|huisnummer|hnr)\.?[ \t]*)?(?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis)(?![\p{L}]))?)(?![\p{N}:.,]\d|[\p{L}\p{N}]|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x)(?![\p{L}])))?", RegexOptions.CultureInvariant)]
     private static partial Regex Postcode();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<street>(?:Straat|Laan|Plein|Gracht|Kade|Singel|Dijk|Markt|Dam|Wal|Haven|Steeg|Dreef|Brink|Ring|Voorhout|Vaart|Wetering)|\p{Lu}[\p{L}'\-]*?(?:straat|straatweg|laan|weg|plein|pleintje|gracht|kade|singel|dijk|hof|park|dreef|steeg|pad|markt|wal|plantsoen|erf|haven|burg|baan|dam|boulevard|allee|kamp|rade|oord|donk|akker|zijde|poort|brink|ring|oever|wetering|vaart|vliet|polder|hoven|gaarde|veld|straatje|steegje|lei|dreef|wijk|berg|bosch|bos|hout|horst|heuvel|kanaal|ven|broek|meer|kwartier))(?![\p{L}])[ ](?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis|I{1,3})(?![\p{L}]))?)(?![\p{N}]|[:.,]\d|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x|keer|personen|mensen|woningen|jan|januari|feb|februari|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|augustus|sep|sept|september|okt|oktober|nov|november|dec|december)(?![\p{L}]))", RegexOptions.CultureInvariant)]
+    /// <summary>Street names that stand alone ("Laan 5"), as regex alternatives.</summary>
+    private const string StreetWords = "Straat|Laan|Plein|Gracht|Kade|Singel|Dijk|Markt|Dam|Wal|Haven|Steeg|Dreef|Brink|Ring|Voorhout|Vaart|Wetering";
+
+    /// <summary>Endings of street names ("Kerkstraat"), as regex alternatives.</summary>
+    private const string StreetSuffixes = "straat|straatweg|laan|weg|plein|pleintje|gracht|kade|singel|dijk|hof|park|dreef|steeg|pad|markt|wal|plantsoen|erf|haven|burg|baan|dam|boulevard|allee|kamp|rade|oord|donk|akker|zijde|poort|brink|ring|oever|wetering|vaart|vliet|polder|hoven|gaarde|veld|straatje|steegje|lei|dreef|wijk|berg|bosch|bos|hout|horst|heuvel|kanaal|ven|broek|meer|kwartier";
+
+    /// <summary>A street name, a space and a house number.</summary>
+    internal const string StreetPattern =
+        @"(?<![\p{L}\p{N}])(?<street>(?:" + StreetWords + @")|\p{Lu}[\p{L}'\-]*?(?:" + StreetSuffixes + @"))(?![\p{L}])[ ](?<number>\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}\p{N}])|-\d{1,4}|[ ]?-?(?:hs|bis|I{1,3})(?![\p{L}]))?)(?![\p{N}]|[:.,]\d|[ ]?(?:jaar|uur|km|meter|m|minuten|min|euro|%|x|keer|personen|mensen|woningen|jan|januari|feb|februari|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|augustus|sep|sept|september|okt|oktober|nov|november|dec|december)(?![\p{L}]))";
+
+    [GeneratedRegex(StreetPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Street();
 
     /// <summary>"Laan van Meerdervoort 25", "Plein van de Ridders 3", "Weg der Verenigde Naties 1".</summary>

@@ -23,6 +23,11 @@ internal sealed partial class IbanRecogniser : IEntityRecogniser
     public void Recognise(ScrubInput input, List<Detection> results)
     {
         var text = input.Text;
+        if (!MayHoldIban(text))
+        {
+            return;
+        }
+
         Span<char> compact = stackalloc char[34];
         foreach (Match found in Candidate().Matches(text))
         {
@@ -67,7 +72,27 @@ internal sealed partial class IbanRecogniser : IEntityRecogniser
         }
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?=([A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}))", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// False when <see cref="CandidatePattern"/> cannot match: every match starts with two ASCII letters and two decimal
+    /// digits (\d, any decimal digit), so a text without them (most texts) is not scanned.
+    /// </summary>
+    internal static bool MayHoldIban(string text)
+    {
+        for (var i = 2; i + 1 < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]) && char.IsDigit(text[i + 1]) && char.IsAsciiLetter(text[i - 2]) && char.IsAsciiLetter(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where an IBAN may start (a lookahead, so every start position is tried).</summary>
+    internal const string CandidatePattern = @"(?<![\p{L}\p{N}])(?=([A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}))";
+
+    [GeneratedRegex(CandidatePattern, RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"^NL\d{2}[A-Z]{4}\d{10}$", RegexOptions.CultureInvariant)]

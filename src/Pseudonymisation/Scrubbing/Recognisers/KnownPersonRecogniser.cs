@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 /// <summary>
@@ -16,130 +13,86 @@ internal sealed class KnownPersonRecogniser : IEntityRecogniser
     public const double SurnameOnly = 0.9;
     public const double GivenNameOnly = 0.7;
 
-    private const string Possessive = "(?:'s|'|s)?";
-    // Patterns are escaped literals joined by \s+: no nested quantifiers, so no catastrophic backtracking and no timeout
-    // (a timeout would throw on user text, which the scrubber must never do).
-    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
-
     public string Name => "known-person";
 
     public void Recognise(ScrubInput input, List<Detection> results)
     {
-        var surnameOwners = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var person in input.KnownPersons)
+        var persons = input.KnownPersons;
+        if (persons.Count == 0)
         {
-            var surname = SurnameForm(person);
-            if (surname.Length > 0)
-            {
-                surnameOwners[surname] = surnameOwners.GetValueOrDefault(surname) + 1;
-            }
+            return;
         }
 
-        foreach (var person in input.KnownPersons)
+        // Surname forms are needed only for keys and shared surnames: normalised when first asked for.
+        var surnameForms = new string?[persons.Count];
+        var folded = input.Folded;
+        for (var i = 0; i < persons.Count; i++)
         {
-            var regex = Build(person);
-            if (regex is null)
+            var person = persons[i];
+            var pattern = KnownPersonPattern.Create(person);
+            if (pattern is null || !pattern.MayOccurIn(folded))
             {
                 continue;
             }
 
-            var key = PersonKey(person);
-            var surnameForm = SurnameForm(person);
-            foreach (Match match in regex.Matches(input.Folded))
+            string? key = null;
+            var position = 0;
+            while (pattern.NextMatch(folded, position, out var start, out var end, out var kind))
             {
-                if (match.Groups["full"].Success)
+                // Like Regex.Matches: the next search starts after this match, whether or not it is kept.
+                position = end;
+                var length = end - start;
+                if (kind == KnownPersonPattern.Kind.Full)
                 {
-                    results.Add(new Detection(ScrubEntityType.Person, match.Index, match.Length, FullName, Name, ScrubEvidence.KnownPerson, key));
+                    key ??= PersonKey(i);
+                    results.Add(new Detection(ScrubEntityType.Person, start, length, FullName, Name, ScrubEvidence.KnownPerson, key));
                 }
-                else if (match.Groups["surname"].Success && StartsCapitalised(input.Text, match.Index, match.Length, lastWord: true))
+                else if (kind == KnownPersonPattern.Kind.Surname && StartsCapitalised(input.Text, start, length, lastWord: true))
                 {
                     // A surname shared by two known persons cannot be bound to either of them.
-                    var surnameKey = surnameOwners.GetValueOrDefault(surnameForm) > 1 ? "surname:" + surnameForm : key;
-                    results.Add(new Detection(ScrubEntityType.Person, match.Index, match.Length, SurnameOnly, Name, ScrubEvidence.KnownPerson, surnameKey));
+                    key ??= PersonKey(i);
+                    var surnameKey = IsShared(i) ? "surname:" + SurnameFormOf(i) : key;
+                    results.Add(new Detection(ScrubEntityType.Person, start, length, SurnameOnly, Name, ScrubEvidence.KnownPerson, surnameKey));
                 }
-                else if (match.Groups["given"].Success && StartsCapitalised(input.Text, match.Index, match.Length, lastWord: false))
+                else if (kind == KnownPersonPattern.Kind.Given && StartsCapitalised(input.Text, start, length, lastWord: false))
                 {
-                    results.Add(new Detection(ScrubEntityType.Person, match.Index, match.Length, GivenNameOnly, Name, ScrubEvidence.KnownPerson, key));
+                    key ??= PersonKey(i);
+                    results.Add(new Detection(ScrubEntityType.Person, start, length, GivenNameOnly, Name, ScrubEvidence.KnownPerson, key));
                 }
             }
         }
-    }
 
-    internal static string PersonKey(KnownPerson person) =>
-        !string.IsNullOrWhiteSpace(person.Pseudonym)
-            ? "pseudonym:" + person.Pseudonym.Trim()
-            : "person:" + TextFolding.Normalise(person.GivenNames) + "|" + SurnameForm(person);
+        // All mentions of one person share one key: the pseudonym when the caller passes it.
+        string PersonKey(int index) =>
+            !string.IsNullOrWhiteSpace(persons[index].Pseudonym)
+                ? "pseudonym:" + persons[index].Pseudonym!.Trim()
+                : "person:" + TextFolding.Normalise(persons[index].GivenNames) + "|" + SurnameFormOf(index);
+
+        string SurnameFormOf(int index) => surnameForms[index] ??= SurnameForm(persons[index]);
+
+        // True when another known person has the same (non-empty) surname form.
+        bool IsShared(int index)
+        {
+            var form = SurnameFormOf(index);
+            if (form.Length == 0)
+            {
+                return false;
+            }
+
+            for (var other = 0; other < persons.Count; other++)
+            {
+                if (other != index && string.Equals(SurnameFormOf(other), form, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     internal static string SurnameForm(KnownPerson person) =>
         TextFolding.Normalise((person.SurnamePrefix + " " + person.Surname).AsSpan());
-
-    private static Regex? Build(KnownPerson person)
-    {
-        var given = Words(person.GivenNames);
-        var surname = Words(person.Surname);
-        var prefix = Words(person.SurnamePrefix);
-        var alternatives = new List<string>();
-        string? surnamePattern = null;
-        if (surname.Length > 0 && surname.Sum(w => w.Length) >= 2)
-        {
-            surnamePattern = Join(prefix.Concat(surname));
-            if (given.Length > 0)
-            {
-                if (given.Length > 1)
-                {
-                    alternatives.Add(Join(given) + @"\s+" + surnamePattern);
-                }
-
-                alternatives.AddRange(given.Where(g => g.Length > 1).Select(g => Join([g]) + @"\s+" + surnamePattern));
-                var initials = given.SelectMany(g => g.Split('-', StringSplitOptions.RemoveEmptyEntries)).Select(g => Regex.Escape(g[..1])).ToArray();
-                var initialsPattern = new StringBuilder(initials[0]).Append(@"(?:\.\s*|\s+)");
-                foreach (var initial in initials.Skip(1))
-                {
-                    initialsPattern.Append("(?:").Append(initial).Append(@"(?:\.\s*|\s+))?");
-                }
-
-                alternatives.Add(initialsPattern + surnamePattern);
-                alternatives.Add(string.Concat(initials) + @"\s+" + surnamePattern);
-            }
-        }
-
-        var pattern = new StringBuilder(@"(?<![\p{L}\p{N}])(?:");
-        var any = false;
-        if (alternatives.Count > 0)
-        {
-            pattern.Append("(?<full>(?:").Append(string.Join('|', alternatives.OrderByDescending(a => a.Length))).Append(')').Append(Possessive).Append(')');
-            any = true;
-        }
-
-        if (surnamePattern is not null)
-        {
-            pattern.Append(any ? "|" : string.Empty).Append("(?<surname>").Append(surnamePattern).Append(Possessive).Append(')');
-            any = true;
-        }
-
-        if (given.Length > 0 && given[0].Length > 1)
-        {
-            pattern.Append(any ? "|" : string.Empty).Append("(?<given>").Append(Join([given[0]])).Append(Possessive).Append(')');
-            any = true;
-        }
-
-        pattern.Append(@")(?![\p{L}\p{N}])");
-        return any ? new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout) : null;
-    }
-
-    /// <summary>Folded words that hold at least one letter or digit, with leading and trailing hyphens removed.</summary>
-    private static string[] Words(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? []
-            : TextFolding.Normalise(value.Replace('.', ' '))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => w.Trim('-'))
-                .Where(w => w.Any(char.IsLetterOrDigit))
-                .ToArray();
-
-    /// <summary>Words separated by whitespace; a hyphen in a word may also be written as a space.</summary>
-    private static string Join(IEnumerable<string> words) =>
-        string.Join(@"\s+", words.Select(w => string.Join(@"(?:\s*-\s*|\s+)", w.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape))));
 
     /// <summary>True when the first letter of the first (or last) word of the span is upper case in the original.</summary>
     private static bool StartsCapitalised(string text, int start, int length, bool lastWord)

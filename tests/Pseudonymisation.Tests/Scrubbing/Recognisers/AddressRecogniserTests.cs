@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 namespace SharingHub.Pseudonymisation.Tests.Scrubbing.Recognisers;
@@ -33,5 +34,35 @@ public sealed class AddressRecogniserTests
     public void Recognise_NotAnAddress_ReportsNothing(string text)
     {
         Assert.Empty(RecogniserHarness.Accepted(new AddressRecogniser(), text));
+    }
+
+    [Fact]
+    public void MayHoldStreetWithNumber_EveryTextWhereTheStreetPatternMatches_True()
+    {
+        // The gate may let texts through that hold no street; it must never stop one that does.
+        var street = new Regex(AddressRecogniser.StreetPattern, RegexOptions.CultureInvariant);
+        var (matching, gated) = (0, 0);
+        foreach (var text in RegexScanOracle.Texts)
+        {
+            var matches = street.IsMatch(text);
+            var passes = AddressRecogniser.MayHoldStreetWithNumber(text);
+            Assert.True(passes || !matches, "the gate stopped a text the street pattern matches");
+            matching += matches ? 1 : 0;
+            gated += passes ? 0 : 1;
+        }
+
+        Assert.True(matching > 500, $"only {matching} texts hold a street with a number");
+        Assert.True(gated > 500, $"only {gated} texts were skipped");
+    }
+
+    [Theory]
+    [InlineData("Woont aan de Kerkstraat \u0663.", true)] // \d takes any decimal digit
+    [InlineData("Woont aan de kerkstraat 9.", true)] // the ending alone is enough for the gate
+    [InlineData("Bereikbaar op 0612345678 en 020-1234567.", false)]
+    [InlineData("Kerkstraat 12a", true)]
+    [InlineData("Kerkstraat, 12a", false)]
+    public void MayHoldStreetWithNumber_Text_TrueOnlyWithAStreetEndingBeforeSpaceAndDigit(string text, bool expected)
+    {
+        Assert.Equal(expected, AddressRecogniser.MayHoldStreetWithNumber(text));
     }
 }

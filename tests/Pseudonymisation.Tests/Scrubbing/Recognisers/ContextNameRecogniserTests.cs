@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using SharingHub.Pseudonymisation.Scrubbing;
 using SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 namespace SharingHub.Pseudonymisation.Tests.Scrubbing.Recognisers;
@@ -50,5 +52,70 @@ public sealed class ContextNameRecogniserTests
         var found = Assert.Single(RecogniserHarness.Run(new ContextNameRecogniser(), "De heer Jansen belde."));
         Assert.Equal("Jansen", found.Value);
         Assert.Equal(ContextNameRecogniser.AfterTitle, found.Score);
+    }
+
+    [Fact]
+    public void NextCandidate_CorpusAndGeneratedTexts_SameMatchesAsRegexScanningEveryPosition()
+    {
+        var matched = 0;
+        foreach (var text in RegexScanOracle.Texts)
+        {
+            var expected = RegexScanOracle.Matches(ContextNameRecogniser.Pattern, text);
+            Assert.Equal(expected, RegexScanOracle.Describe(Candidates(text)));
+            matched += expected.Count;
+        }
+
+        Assert.True(matched > 2_000, $"only {matched} matches compared");
+    }
+
+    [Fact]
+    public void NextCandidate_TitleAndRoleWords_EveryCharacterTheRegexTakesForTheirLetters_IsALetterFoldingToIt()
+    {
+        // NextCandidate looks the folded word up; that finds every match only if each character the case-insensitive
+        // regex accepts for a letter of a title or role word is a letter that folds to the same letter as that letter.
+        var letters = (ContextNameRecogniser.Titles + ContextNameRecogniser.Roles).Where(char.IsLetter).Distinct().ToList();
+        Assert.Contains('ë', letters);
+        foreach (var letter in letters)
+        {
+            var regex = new Regex("^(?i:" + letter + ")$", RegexOptions.CultureInvariant);
+            for (var c = char.MinValue; c < char.MaxValue; c++)
+            {
+                if (regex.IsMatch(c.ToString()))
+                {
+                    Assert.True(char.IsLetter(c) && TextFolding.Fold(c) == TextFolding.Fold(letter), $"U+{(int)c:X4} matches {letter} but is no letter or folds differently");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void NextCandidate_TitleAndRoleAlternatives_EveryOneStartsWithALetter()
+    {
+        // NextCandidate tries the regex only at letters.
+        Assert.All((ContextNameRecogniser.Titles + "|" + ContextNameRecogniser.Roles).Split('|'), a => Assert.True(char.IsLetter(a[0]), a));
+    }
+
+    [Fact]
+    public void TitleOrRoleFirstWords_Alternatives_FirstWordsWithTheSecondWordsTheyNeed()
+    {
+        var words = ContextNameRecogniser.TitleOrRoleFirstWords(@"de\s+heer|heer|dhr\.?|t\.a\.v\.|ex-partner|cliënt|ten\s+name\s+van|noemde\s+zich|op\s+x|op");
+
+        Assert.Equal(["client", "de", "dhr", "ex", "heer", "noemde", "op", "t", "ten"], words.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["heer"], words["de"]!);
+        Assert.Equal(["name"], words["ten"]!);
+        Assert.Equal(["zich"], words["noemde"]!);
+        Assert.Null(words["op"]); // "op" alone needs nothing after it
+        Assert.Null(words["dhr"]);
+        Assert.Null(words["t"]);
+        Assert.Null(words["ex"]);
+    }
+
+    private static IEnumerable<Match> Candidates(string text)
+    {
+        var input = new ScrubInput(text, []);
+        for (var match = ContextNameRecogniser.NextCandidate(input, 0); match.Success; match = ContextNameRecogniser.NextCandidate(input, match.Index + match.Length))
+        {
+            yield return match;
+        }
     }
 }

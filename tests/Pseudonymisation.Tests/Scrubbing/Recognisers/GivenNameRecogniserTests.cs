@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 namespace SharingHub.Pseudonymisation.Tests.Scrubbing.Recognisers;
@@ -36,5 +37,32 @@ public sealed class GivenNameRecogniserTests
         var results = new List<SharingHub.Pseudonymisation.Scrubbing.Detection>();
         new GivenNameRecogniser().Recognise(new SharingHub.Pseudonymisation.Scrubbing.ScrubInput("Volgens Jan Willem de Vries klopt dat.", []), results);
         Assert.Equal("name:de vries", Assert.Single(results).Key);
+    }
+
+    [Fact]
+    public void NextCapitalisedWord_CorpusAndGeneratedTexts_SameWordsAsThePatternsGivenGroup()
+    {
+        // What Regex.Match(text, next) finds one capitalised word at a time, with next after the word.
+        var candidate = new Regex(GivenNameRecogniser.CandidatePattern, RegexOptions.CultureInvariant);
+        var compared = 0;
+        foreach (var text in RegexScanOracle.Texts)
+        {
+            var expected = new List<(int, int)>();
+            for (var match = candidate.Match(text); match.Success; match = candidate.Match(text, match.Groups["given"].Index + match.Groups["given"].Length))
+            {
+                expected.Add((match.Groups["given"].Index, match.Groups["given"].Length));
+            }
+
+            var found = new List<(int, int)>();
+            for (var next = 0; GivenNameRecogniser.NextCapitalisedWord(text, next, out var start, out var end); next = end)
+            {
+                found.Add((start, end - start));
+            }
+
+            Assert.Equal(expected, found);
+            compared += expected.Count;
+        }
+
+        Assert.True(compared > 10_000, $"only {compared} capitalised words compared");
     }
 }

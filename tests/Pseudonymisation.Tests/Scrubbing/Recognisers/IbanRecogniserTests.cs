@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SharingHub.Pseudonymisation.Scrubbing.Recognisers;
 
 namespace SharingHub.Pseudonymisation.Tests.Scrubbing.Recognisers;
@@ -35,5 +36,34 @@ public sealed class IbanRecogniserTests
     {
         var found = RecogniserHarness.Run(new IbanRecogniser(), "ab12 NL91ABNA0417164300");
         Assert.Contains(found, f => f.Value == "NL91ABNA0417164300");
+    }
+
+    [Fact]
+    public void MayHoldIban_EveryTextWhereTheCandidatePatternMatches_True()
+    {
+        // The gate may let texts through that hold no IBAN; it must never stop one the candidate pattern matches.
+        var candidate = new Regex(IbanRecogniser.CandidatePattern, RegexOptions.CultureInvariant);
+        var (matching, gated) = (0, 0);
+        foreach (var text in RegexScanOracle.Texts)
+        {
+            var matches = candidate.IsMatch(text);
+            var passes = IbanRecogniser.MayHoldIban(text);
+            Assert.True(passes || !matches, "the gate stopped a text the candidate pattern matches");
+            matching += matches ? 1 : 0;
+            gated += passes ? 0 : 1;
+        }
+
+        Assert.True(matching > 500, $"only {matching} texts may hold an IBAN");
+        Assert.True(gated > 500, $"only {gated} texts were skipped");
+    }
+
+    [Theory]
+    [InlineData("Zie NL91 ABNA 0417 1643 00.", true)]
+    [InlineData("Zie NL\u0669\u0661ABNA0417164300.", true)] // \d takes any decimal digit
+    [InlineData("Bel 06-12345678 of 020 1234567, BSN 111222333.", false)]
+    [InlineData("Zie NL 91 ABNA.", false)]
+    public void MayHoldIban_Text_TrueOnlyWithTwoLettersAndTwoDigits(string text, bool expected)
+    {
+        Assert.Equal(expected, IbanRecogniser.MayHoldIban(text));
     }
 }
