@@ -10,6 +10,7 @@ internal static class StorageServiceCollectionExtensions
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(options);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var connectionString = configuration.GetConnectionString("Hub");
         switch (options.Provider)
         {
@@ -26,6 +27,7 @@ internal static class StorageServiceCollectionExtensions
                     ? "Data Source=" + Path.Combine(paths.DataDirectory, "hub.db")
                     : connectionString;
                 services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(b => b.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                services.AddHostedService<SqliteCheckpointer>();
                 break;
         }
 

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SharingHub.Hub.Storage;
+
+/// <summary>
+/// Moves SQLite's WAL checkpoints off the request path. With the default auto-checkpoint (every 1,000 WAL pages) the commit
+/// that crosses the threshold copies the log into the database file and fsyncs it before it returns; at ingress that commit
+/// runs inside the per-convenant gate, so every batch of new subjects paid for a checkpoint there (about 80 ms per 1,000
+/// signals, measured). Here a background loop runs <c>PRAGMA wal_checkpoint(PASSIVE)</c> every
+/// <see cref="StorageOptions.SqliteCheckpointInterval"/> on its own connection: it never waits for readers or writers, and the
+/// next writer restarts the log once everything is copied. Request connections keep a high auto-checkpoint threshold
+/// (<see cref="SqlitePragmas"/>) only as a safety net should this loop fall behind.
+/// </summary>
+internal sealed partial class SqliteCheckpointer(
+    IServiceScopeFactory scopes, StorageOptions options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                return;
+            }
+
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        using var timer = new PeriodicTimer(options.SqliteCheckpointInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await CheckpointAsync(connectionString, stoppingToken).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A failed checkpoint is logged (type only) and retried on the next tick; writers fall back to auto-checkpoints.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    LogCheckpointFailed(logger, e.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+    }
+
+    /// <summary>One passive checkpoint; returns the WAL frames still not copied (0 when the log is fully checkpointed).</summary>
+    internal static async Task<long> CheckpointAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    // Columns: busy (0/1), frames in the WAL, frames checkpointed (-1, -1 when not in WAL mode).
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(1) >= 0
+                        ? reader.GetInt64(1) - reader.GetInt64(2)
+                        : 0;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed ({ExceptionType}); retrying on the next tick")]
+    private static partial void LogCheckpointFailed(ILogger logger, string exceptionType);
+}

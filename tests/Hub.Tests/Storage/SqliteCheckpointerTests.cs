@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Hub.Storage;
+using SharingHub.Hub.Tests.Infrastructure;
+
+namespace SharingHub.Hub.Tests.Storage;
+
+/// <summary>WAL checkpoints in the background (<see cref="SqliteCheckpointer"/>) instead of inside the committing request.</summary>
+public sealed class SqliteCheckpointerTests
+{
+    [Fact]
+    public async Task HubConnection_Opened_AutoCheckpointIsOnlyASafetyNet()
+    {
+        using var factory = new HubFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        var pages = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(SqlitePragmas.AutoCheckpointPages, pages);
+        Assert.True(pages > 1000, "the threshold must be above SQLite's default, or commits still checkpoint inline");
+    }
+
+    [Fact]
+    public async Task CheckpointAsync_WalWithCommittedFrames_CopiesEveryFrame()
+    {
+        var directory = TempDirectory.Create("checkpoint");
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(directory, "t.db")};Pooling=False";
+            // The writer stays open (closing the last connection would checkpoint and delete the WAL itself).
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await using (var command = writer.CreateCommand())
+            {
+                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (v BLOB);"
+                    + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO t SELECT randomblob(500) FROM n;";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var databaseBefore = new FileInfo(Path.Combine(directory, "t.db")).Length;
+            var walBefore = new FileInfo(Path.Combine(directory, "t.db-wal")).Length;
+            var remaining = await SqliteCheckpointer.CheckpointAsync(connectionString, CancellationToken.None);
+            var databaseAfter = new FileInfo(Path.Combine(directory, "t.db")).Length;
+
+            Assert.True(walBefore > 1_000_000, $"the WAL held only {walBefore} bytes");
+            Assert.Equal(0, remaining);
+            Assert.True(databaseAfter >= databaseBefore + 1_000_000, $"the database file grew from {databaseBefore} to {databaseAfter} bytes only");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public void Options_IntervalOutOfRange_HubRefusesToStart()
+    {
+        using var factory = new HubFactory(new Dictionary<string, string?> { ["Storage:SqliteCheckpointInterval"] = "00:00:00.001" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("SqliteCheckpointInterval", error.ToString(), StringComparison.Ordinal);
+    }
+}
