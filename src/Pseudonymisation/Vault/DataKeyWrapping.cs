@@ -12,25 +12,35 @@ namespace SharingHub.Pseudonymisation.Vault;
 internal static class DataKeyWrapping
 {
     public const int KeyLength = 32;
+    public const int NonceLength = 12;
     public const int WrappedLength = HeaderLength + NonceLength + KeyLength + TagLength;
 
     private const byte Version = 1;
     private const int HeaderLength = 4 + 1 + 16;
-    private const int NonceLength = 12;
     private const int TagLength = 16;
+    private const int MaxAssociatedData = HeaderLength + 16 + SubjectId.MaxLength;
     private static ReadOnlySpan<byte> Magic => "SHDK"u8;
 
-    public static byte[] Wrap(ReadOnlySpan<byte> masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey)
+    /// <summary>
+    /// Wraps <paramref name="dataKey"/> under <paramref name="masterKey"/> with <paramref name="nonce"/>, which must be 12 fresh
+    /// bytes from <see cref="RandomNumberGenerator"/> used for nothing else (the vault draws them with the data key in one call).
+    /// </summary>
+    public static byte[] Wrap(ReadOnlySpan<byte> masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> nonce)
     {
+        if (nonce.Length != NonceLength || dataKey.Length != KeyLength)
+        {
+            throw new ArgumentException("A wrap takes a 12-byte nonce and a 32-byte data key.", nameof(nonce));
+        }
+
         var wrapped = new byte[WrappedLength];
         Magic.CopyTo(wrapped);
         wrapped[4] = Version;
         masterKeyId.TryWriteBytes(wrapped.AsSpan(5, 16));
-        var nonce = wrapped.AsSpan(HeaderLength, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        var aad = AssociatedData(wrapped.AsSpan(0, HeaderLength), dataKeyId, subjectId);
+        nonce.CopyTo(wrapped.AsSpan(HeaderLength, NonceLength));
+        Span<byte> buffer = stackalloc byte[MaxAssociatedData];
+        var aad = AssociatedData(wrapped.AsSpan(0, HeaderLength), dataKeyId, subjectId, buffer);
         using var aes = new AesGcm(masterKey, TagLength);
-        aes.Encrypt(nonce, dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
+        aes.Encrypt(wrapped.AsSpan(HeaderLength, NonceLength), dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
         return wrapped;
     }
 
@@ -53,7 +63,8 @@ internal static class DataKeyWrapping
     public static void Unwrap(ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> wrapped, Guid dataKeyId, string subjectId, Span<byte> dataKey)
     {
         ReadMasterKeyId(wrapped);
-        var aad = AssociatedData(wrapped[..HeaderLength], dataKeyId, subjectId);
+        Span<byte> buffer = stackalloc byte[MaxAssociatedData];
+        var aad = AssociatedData(wrapped[..HeaderLength], dataKeyId, subjectId, buffer);
         using var aes = new AesGcm(masterKey, TagLength);
         try
         {
@@ -65,12 +76,14 @@ internal static class DataKeyWrapping
         }
     }
 
-    private static byte[] AssociatedData(ReadOnlySpan<byte> header, Guid dataKeyId, string subjectId)
+    /// <summary>header | data-key id | UTF-8 subject id, in <paramref name="buffer"/> when it fits (a valid subject id always does).</summary>
+    private static ReadOnlySpan<byte> AssociatedData(ReadOnlySpan<byte> header, Guid dataKeyId, string subjectId, Span<byte> buffer)
     {
-        var aad = new byte[header.Length + 16 + Encoding.UTF8.GetByteCount(subjectId)];
+        var length = header.Length + 16 + Encoding.UTF8.GetByteCount(subjectId);
+        var aad = length <= buffer.Length ? buffer[..length] : new byte[length];
         header.CopyTo(aad);
-        dataKeyId.TryWriteBytes(aad.AsSpan(header.Length, 16));
-        Encoding.UTF8.GetBytes(subjectId, aad.AsSpan(header.Length + 16));
+        dataKeyId.TryWriteBytes(aad.Slice(header.Length, 16));
+        Encoding.UTF8.GetBytes(subjectId, aad[(header.Length + 16)..]);
         return aad;
     }
 }

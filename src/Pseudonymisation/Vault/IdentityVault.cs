@@ -35,18 +35,8 @@ public sealed class IdentityVault : IDisposable
     {
         SubjectId.Validate(subjectId);
         ArgumentNullException.ThrowIfNull(identity);
-        var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
-            ?? await CreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            return VaultPayload.Seal(dataKey, record.DataKeyId, subjectId, identity);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
+        using var key = await GetOrCreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        return key.TrySeal(subjectId, identity, out var payload) ? payload : throw new ObjectDisposedException(nameof(UnwrappedDataKey));
     }
 
     /// <summary>Decrypts every field of the payload.</summary>
@@ -83,26 +73,86 @@ public sealed class IdentityVault : IDisposable
             return false;
         }
 
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength + DataKeyWrapping.NonceLength, pinned: true);
+        WrappedDataKey rewrapped;
         try
         {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            var rewrapped = await _masterKeys.WithActiveAsync(
-                (masterKeyId, masterKey) => record with
-                {
-                    MasterKeyId = masterKeyId,
-                    Wrapped = DataKeyWrapping.Wrap(masterKey, masterKeyId, record.DataKeyId, subjectId, dataKey),
-                },
-                cancellationToken).ConfigureAwait(false);
-            return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
+            var dataKey = buffer.AsSpan(0, DataKeyWrapping.KeyLength);
+            var nonce = buffer.AsSpan(DataKeyWrapping.KeyLength);
+            ring.Unwrap(subjectId, record, dataKey);
+            RandomNumberGenerator.Fill(nonce);
+            var wrapped = ring.Wrap(subjectId, record.DataKeyId, dataKey, nonce, record.CreatedAt);
+            rewrapped = record with { MasterKeyId = wrapped.MasterKeyId, Wrapped = wrapped.Wrapped };
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(dataKey);
+            CryptographicOperations.ZeroMemory(buffer);
         }
+
+        return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _masterKeys.Dispose();
+
+    /// <summary>
+    /// The subject's data key in plaintext: unwrapped from the store, or created, wrapped and stored when the subject has none
+    /// (then used as created, without unwrapping it again). The caller owns (and disposes) the result.
+    /// </summary>
+    internal async Task<UnwrappedDataKey> GetOrCreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var dataKeyId = Guid.NewGuid();
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+
+        // The key and the nonce of its wrap in one call to the random generator, in one pinned buffer that becomes the key's.
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength + DataKeyWrapping.NonceLength, pinned: true);
+        UnwrappedDataKey? created = null;
+        try
+        {
+            RandomNumberGenerator.Fill(buffer);
+            var wrapped = ring.Wrap(subjectId, dataKeyId, buffer.AsSpan(0, DataKeyWrapping.KeyLength), buffer.AsSpan(DataKeyWrapping.KeyLength), _time.GetUtcNow());
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(DataKeyWrapping.KeyLength));
+            if (await _store.PutDataKeyAsync(wrapped, overwrite: false, cancellationToken).ConfigureAwait(false))
+            {
+                created = new UnwrappedDataKey(dataKeyId, buffer);
+                return created;
+            }
+        }
+        finally
+        {
+            if (created is null)
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+            }
+        }
+
+        // Another writer created the subject's key first: use theirs so no payload is sealed under a lost key.
+        record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
+            ?? throw new VaultException(VaultErrorCodes.DataKeyNotFound, "The subject's data key vanished while it was created.");
+        return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<UnwrappedDataKey> UnwrapAsync(string subjectId, WrappedDataKey record, CancellationToken cancellationToken)
+    {
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
+        try
+        {
+            ring.Unwrap(subjectId, record, buffer);
+            return new UnwrappedDataKey(record.DataKeyId, buffer);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+            throw;
+        }
+    }
 
     private async Task<IdentityRecord> OpenCoreAsync(string subjectId, ReadOnlyMemory<byte> payload, HashSet<string>? fields, CancellationToken cancellationToken)
     {
@@ -115,74 +165,7 @@ public sealed class IdentityVault : IDisposable
             throw new VaultException(VaultErrorCodes.DataKeyMismatch, "The payload was sealed under another data key than the subject's.");
         }
 
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            using var aes = new AesGcm(dataKey, 16);
-            var opened = new List<KeyValuePair<string, IdentityField>>();
-            for (var i = 0; i < layout.Fields.Count; i++)
-            {
-                var name = layout.Fields[i].Name;
-                if (fields is null || fields.Contains(name))
-                {
-                    opened.Add(new(name, VaultPayload.OpenField(aes, payload.Span, layout, i, subjectId)));
-                }
-            }
-
-            return new IdentityRecord(opened);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
-    }
-
-    private async Task<WrappedDataKey> CreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
-    {
-        var dataKeyId = Guid.NewGuid();
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            RandomNumberGenerator.Fill(dataKey);
-            var record = await _masterKeys.WithActiveAsync(
-                (masterKeyId, masterKey) => new WrappedDataKey(
-                    subjectId,
-                    dataKeyId,
-                    masterKeyId,
-                    _time.GetUtcNow(),
-                    DataKeyWrapping.Wrap(masterKey, masterKeyId, dataKeyId, subjectId, dataKey)),
-                cancellationToken).ConfigureAwait(false);
-            if (await _store.PutDataKeyAsync(record, overwrite: false, cancellationToken).ConfigureAwait(false))
-            {
-                return record;
-            }
-
-            // Another writer created the subject's key first: use theirs so no payload is sealed under a lost key.
-            return await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
-                ?? throw new VaultException(VaultErrorCodes.DataKeyNotFound, "The subject's data key vanished while it was created.");
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
-    }
-
-    private Task<bool> UnwrapAsync(string subjectId, WrappedDataKey record, byte[] dataKey, CancellationToken cancellationToken)
-    {
-        var masterKeyId = DataKeyWrapping.ReadMasterKeyId(record.Wrapped.Span);
-        if (masterKeyId != record.MasterKeyId)
-        {
-            throw new VaultException(VaultErrorCodes.WrappedDataKeyInvalid, "The wrapped data key names another master key than its record.");
-        }
-
-        return _masterKeys.WithKeyAsync(
-            masterKeyId,
-            masterKey =>
-            {
-                DataKeyWrapping.Unwrap(masterKey, record.Wrapped.Span, record.DataKeyId, subjectId, dataKey);
-                return true;
-            },
-            cancellationToken);
+        using var key = await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+        return key.Open(subjectId, payload.Span, layout, fields);
     }
 }
