@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -15,6 +16,8 @@ public sealed class IdentityVault : IDisposable
     private readonly IVaultKeyStore _store;
     private readonly TimeProvider _time;
     private readonly VaultMasterKeys _masterKeys;
+    private readonly ConcurrentDictionary<VaultSealScope, byte> _scopes = new();
+    private long _shredCount;
 
     public IdentityVault(IVaultKeyStore store, IDataProtectionProvider provider, TimeProvider time)
     {
@@ -25,6 +28,9 @@ public sealed class IdentityVault : IDisposable
         _time = time;
         _masterKeys = new VaultMasterKeys(store, provider, time);
     }
+
+    /// <summary>Shreds so far: a scope that loaded a key while this changed loads it again (<see cref="VaultSealScope"/>).</summary>
+    internal long ShredCount => Interlocked.Read(ref _shredCount);
 
     /// <summary>The names of the fields a payload holds, read from its header without any key.</summary>
     public static IReadOnlyList<string> GetFieldNames(ReadOnlySpan<byte> payload) =>
@@ -37,6 +43,17 @@ public sealed class IdentityVault : IDisposable
         ArgumentNullException.ThrowIfNull(identity);
         using var key = await GetOrCreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
         return key.TrySeal(subjectId, identity, out var payload) ? payload : throw new ObjectDisposedException(nameof(UnwrappedDataKey));
+    }
+
+    /// <summary>
+    /// Starts a unit of work that seals many payloads with each subject's data key unwrapped or created once (ingress batches).
+    /// Dispose it when the unit ends: that zeroes the keys it holds.
+    /// </summary>
+    public VaultSealScope BeginSealScope()
+    {
+        var scope = new VaultSealScope(this);
+        _scopes[scope] = 0;
+        return scope;
     }
 
     /// <summary>Decrypts every field of the payload.</summary>
@@ -53,11 +70,26 @@ public sealed class IdentityVault : IDisposable
         return OpenCoreAsync(subjectId, payload, new HashSet<string>(fields, StringComparer.Ordinal), cancellationToken);
     }
 
-    /// <summary>Crypto-shredding: deletes the subject's data key. False when the subject had none.</summary>
-    public Task<bool> ShredAsync(string subjectId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Crypto-shredding: deletes the subject's data key, and evicts and zeroes it in every live <see cref="VaultSealScope"/>,
+    /// so no cache of this vault seals under it afterwards. False when the subject had none.
+    /// </summary>
+    public async Task<bool> ShredAsync(string subjectId, CancellationToken cancellationToken = default)
     {
         SubjectId.Validate(subjectId);
-        return _store.DeleteDataKeyAsync(subjectId, cancellationToken);
+        try
+        {
+            return await _store.DeleteDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the delete: a scope loading the key now either sees the count change and loads again, or is evicted below.
+            Interlocked.Increment(ref _shredCount);
+            foreach (var scope in _scopes.Keys)
+            {
+                scope.Evict(subjectId);
+            }
+        }
     }
 
     /// <summary>Creates a new active master key; data keys wrapped by older master keys stay readable until rewrapped.</summary>
@@ -93,7 +125,18 @@ public sealed class IdentityVault : IDisposable
         return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _masterKeys.Dispose();
+    /// <summary>Zeroes the keys of every live scope and the master keys.</summary>
+    public void Dispose()
+    {
+        foreach (var scope in _scopes.Keys)
+        {
+            scope.Dispose();
+        }
+
+        _masterKeys.Dispose();
+    }
+
+    internal void Unregister(VaultSealScope scope) => _scopes.TryRemove(scope, out _);
 
     /// <summary>
     /// The subject's data key in plaintext: unwrapped from the store, or created, wrapped and stored when the subject has none
