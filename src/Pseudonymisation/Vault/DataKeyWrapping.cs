@@ -12,35 +12,32 @@ namespace SharingHub.Pseudonymisation.Vault;
 internal static class DataKeyWrapping
 {
     public const int KeyLength = 32;
-    public const int NonceLength = 12;
     public const int WrappedLength = HeaderLength + NonceLength + KeyLength + TagLength;
 
     private const byte Version = 1;
     private const int HeaderLength = 4 + 1 + 16;
+    private const int NonceLength = VaultNonces.NonceLength;
     private const int TagLength = 16;
     private const int MaxAssociatedData = HeaderLength + 16 + SubjectId.MaxLength;
     private static ReadOnlySpan<byte> Magic => "SHDK"u8;
 
-    /// <summary>
-    /// Wraps <paramref name="dataKey"/> under <paramref name="masterKey"/> with <paramref name="nonce"/>, which must be 12 fresh
-    /// bytes from <see cref="RandomNumberGenerator"/> used for nothing else (the vault draws them with the data key in one call).
-    /// </summary>
-    public static byte[] Wrap(ReadOnlySpan<byte> masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> nonce)
+    /// <summary>Wraps <paramref name="dataKey"/> with <paramref name="masterKey"/> (an <see cref="AesGcm"/> of the master key) under a fresh nonce.</summary>
+    public static byte[] Wrap(AesGcm masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey)
     {
-        if (nonce.Length != NonceLength || dataKey.Length != KeyLength)
+        if (dataKey.Length != KeyLength)
         {
-            throw new ArgumentException("A wrap takes a 12-byte nonce and a 32-byte data key.", nameof(nonce));
+            throw new ArgumentException("A data key is 32 bytes.", nameof(dataKey));
         }
 
         var wrapped = new byte[WrappedLength];
         Magic.CopyTo(wrapped);
         wrapped[4] = Version;
         masterKeyId.TryWriteBytes(wrapped.AsSpan(5, 16));
-        nonce.CopyTo(wrapped.AsSpan(HeaderLength, NonceLength));
+        var nonce = wrapped.AsSpan(HeaderLength, NonceLength);
+        VaultNonces.Fill(nonce);
         Span<byte> buffer = stackalloc byte[MaxAssociatedData];
         var aad = AssociatedData(wrapped.AsSpan(0, HeaderLength), dataKeyId, subjectId, buffer);
-        using var aes = new AesGcm(masterKey, TagLength);
-        aes.Encrypt(wrapped.AsSpan(HeaderLength, NonceLength), dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
+        masterKey.Encrypt(nonce, dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
         return wrapped;
     }
 
@@ -60,15 +57,15 @@ internal static class DataKeyWrapping
         return new Guid(wrapped.Slice(5, 16));
     }
 
-    public static void Unwrap(ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> wrapped, Guid dataKeyId, string subjectId, Span<byte> dataKey)
+    /// <summary>Unwraps into <paramref name="dataKey"/> with <paramref name="masterKey"/> (an <see cref="AesGcm"/> of the master key); SH1109 when it fails.</summary>
+    public static void Unwrap(AesGcm masterKey, ReadOnlySpan<byte> wrapped, Guid dataKeyId, string subjectId, Span<byte> dataKey)
     {
         ReadMasterKeyId(wrapped);
         Span<byte> buffer = stackalloc byte[MaxAssociatedData];
         var aad = AssociatedData(wrapped[..HeaderLength], dataKeyId, subjectId, buffer);
-        using var aes = new AesGcm(masterKey, TagLength);
         try
         {
-            aes.Decrypt(wrapped.Slice(HeaderLength, NonceLength), wrapped.Slice(HeaderLength + NonceLength, KeyLength), wrapped.Slice(HeaderLength + NonceLength + KeyLength, TagLength), dataKey, aad);
+            masterKey.Decrypt(wrapped.Slice(HeaderLength, NonceLength), wrapped.Slice(HeaderLength + NonceLength, KeyLength), wrapped.Slice(HeaderLength + NonceLength + KeyLength, TagLength), dataKey, aad);
         }
         catch (CryptographicException ex)
         {

@@ -106,20 +106,17 @@ public sealed class IdentityVault : IDisposable
         }
 
         var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength + DataKeyWrapping.NonceLength, pinned: true);
+        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
         WrappedDataKey rewrapped;
         try
         {
-            var dataKey = buffer.AsSpan(0, DataKeyWrapping.KeyLength);
-            var nonce = buffer.AsSpan(DataKeyWrapping.KeyLength);
             ring.Unwrap(subjectId, record, dataKey);
-            RandomNumberGenerator.Fill(nonce);
-            var wrapped = ring.Wrap(subjectId, record.DataKeyId, dataKey, nonce, record.CreatedAt);
+            var wrapped = ring.Wrap(subjectId, record.DataKeyId, dataKey, record.CreatedAt);
             rewrapped = record with { MasterKeyId = wrapped.MasterKeyId, Wrapped = wrapped.Wrapped };
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer);
+            CryptographicOperations.ZeroMemory(dataKey);
         }
 
         return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
@@ -153,14 +150,12 @@ public sealed class IdentityVault : IDisposable
         var dataKeyId = Guid.NewGuid();
         var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
 
-        // The key and the nonce of its wrap in one call to the random generator, in one pinned buffer that becomes the key's.
-        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength + DataKeyWrapping.NonceLength, pinned: true);
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
         UnwrappedDataKey? created = null;
         try
         {
             RandomNumberGenerator.Fill(buffer);
-            var wrapped = ring.Wrap(subjectId, dataKeyId, buffer.AsSpan(0, DataKeyWrapping.KeyLength), buffer.AsSpan(DataKeyWrapping.KeyLength), _time.GetUtcNow());
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(DataKeyWrapping.KeyLength));
+            var wrapped = ring.Wrap(subjectId, dataKeyId, buffer, _time.GetUtcNow());
             if (await _store.PutDataKeyAsync(wrapped, overwrite: false, cancellationToken).ConfigureAwait(false))
             {
                 created = new UnwrappedDataKey(dataKeyId, buffer);

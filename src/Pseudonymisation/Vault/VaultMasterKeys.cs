@@ -113,7 +113,7 @@ internal sealed class VaultMasterKeys : IDisposable
         if (records.Count == 0)
         {
             _records = [];
-            return await AddNewKeyAsync(new Dictionary<Guid, SecretBuffer>(), cancellationToken).ConfigureAwait(false);
+            return await AddNewKeyAsync(new Dictionary<Guid, MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
 
         if (records.Count(r => r.Status == KeyStatus.Active) != 1 || records.Select(r => r.MasterKeyId).Distinct().Count() != records.Count)
@@ -121,7 +121,7 @@ internal sealed class VaultMasterKeys : IDisposable
             throw new VaultException(VaultErrorCodes.StoreCorrupt, "The master key records need unique ids and exactly one active key.");
         }
 
-        var keys = new Dictionary<Guid, SecretBuffer>();
+        var keys = new Dictionary<Guid, MasterKey>();
         try
         {
             foreach (var record in records)
@@ -145,7 +145,7 @@ internal sealed class VaultMasterKeys : IDisposable
         return ring;
     }
 
-    private async Task<MasterKeyRing> AddNewKeyAsync(IReadOnlyDictionary<Guid, SecretBuffer> current, CancellationToken cancellationToken)
+    private async Task<MasterKeyRing> AddNewKeyAsync(IReadOnlyDictionary<Guid, MasterKey> current, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var plain = GC.AllocateUninitializedArray<byte>(PlainLength, pinned: true);
@@ -157,7 +157,7 @@ internal sealed class VaultMasterKeys : IDisposable
             var record = new MasterKeyRecord(id, KeyStatus.Active, _time.GetUtcNow(), _protector.Protect(plain));
             var records = _records!.Select(r => r with { Status = KeyStatus.Retired }).Append(record).ToList();
             await _store.SaveMasterKeysAsync(records, cancellationToken).ConfigureAwait(false);
-            var keys = new Dictionary<Guid, SecretBuffer>(current) { [id] = new SecretBuffer(plain.AsSpan(17)) };
+            var keys = new Dictionary<Guid, MasterKey>(current) { [id] = new MasterKey(plain.AsSpan(17)) };
             _records = records;
             var ring = new MasterKeyRing(this, keys, id);
             Volatile.Write(ref _ring, ring);
@@ -169,7 +169,7 @@ internal sealed class VaultMasterKeys : IDisposable
         }
     }
 
-    private SecretBuffer Unprotect(MasterKeyRecord record)
+    private MasterKey Unprotect(MasterKeyRecord record)
     {
         byte[] plain;
         try
@@ -188,7 +188,7 @@ internal sealed class VaultMasterKeys : IDisposable
                 throw new VaultException(VaultErrorCodes.MasterKeyUnwrapFailed, "A protected master key does not belong to its record.");
             }
 
-            return new SecretBuffer(plain.AsSpan(17));
+            return new MasterKey(plain.AsSpan(17));
         }
         finally
         {

@@ -33,8 +33,8 @@ internal static class VaultPayload
 
     /// <summary>
     /// Seals <paramref name="identity"/> with <paramref name="aes"/> (the subject's data key). The field plaintexts are written
-    /// into one pinned per-thread buffer that is zeroed before this returns, the nonces of all fields come from one
-    /// <see cref="RandomNumberGenerator.Fill(Span{byte})"/> call, and the associated data is built once and only its index byte
+    /// into one pinned per-thread buffer that is zeroed before this returns, the nonces of all fields are drawn at once from
+    /// <see cref="VaultNonces"/> (fresh <see cref="RandomNumberGenerator"/> bytes, in blocks), and the associated data is built once and only its index byte
     /// changes per field. Not thread-safe for one <paramref name="aes"/> (callers hold its lock).
     /// </summary>
     public static byte[] Seal(AesGcm aes, Guid dataKeyId, string subjectId, IdentityRecord identity)
@@ -87,7 +87,7 @@ internal static class VaultPayload
 
             Span<byte> nonces = count <= StackFields ? stackalloc byte[StackFields * NonceLength] : new byte[count * NonceLength];
             nonces = nonces[..(count * NonceLength)];
-            RandomNumberGenerator.Fill(nonces);
+            VaultNonces.Fill(nonces);
             var start = 0;
             for (i = 0; i < count; i++)
             {
