@@ -22,20 +22,20 @@ internal static class VaultPayload
     public const int MaxFields = 255;
     public const int MaxFieldCiphertext = 64 * 1024;
 
-    private const byte Version = 1;
-    private const int FixedHeaderLength = 4 + 1 + 16 + 1;
-    private const int NonceLength = 12;
     public const int TagLength = 16;
 
+    private const byte Version = 1;
+    private const int FixedHeaderLength = 4 + 1 + 16 + 1;
+    private const int NonceLength = VaultNonces.NonceLength;
     private const int StackFields = 32;
     private const int StackAssociatedData = 512;
     private static ReadOnlySpan<byte> Magic => "SHIV"u8;
 
     /// <summary>
     /// Seals <paramref name="identity"/> with <paramref name="aes"/> (the subject's data key). The field plaintexts are written
-    /// into one pinned per-thread buffer that is zeroed before this returns, the nonces of all fields are drawn at once from
-    /// <see cref="VaultNonces"/> (fresh <see cref="RandomNumberGenerator"/> bytes, in blocks), and the associated data is built once and only its index byte
-    /// changes per field. Not thread-safe for one <paramref name="aes"/> (callers hold its lock).
+    /// into one pinned per-thread buffer that is zeroed before this returns, each field's nonce comes from
+    /// <see cref="VaultNonces"/> (fresh <see cref="RandomNumberGenerator"/> bytes, drawn in blocks), and the associated data
+    /// is built once, only its index byte changing per field. Not thread-safe for one <paramref name="aes"/> (callers hold its lock).
     /// </summary>
     public static byte[] Seal(AesGcm aes, Guid dataKeyId, string subjectId, IdentityRecord identity)
     {
@@ -85,15 +85,12 @@ internal static class VaultPayload
             payload.AsSpan(0, headerLength).CopyTo(aad);
             Encoding.UTF8.GetBytes(subjectId, aad[(headerLength + 1)..]);
 
-            Span<byte> nonces = count <= StackFields ? stackalloc byte[StackFields * NonceLength] : new byte[count * NonceLength];
-            nonces = nonces[..(count * NonceLength)];
-            VaultNonces.Fill(nonces);
             var start = 0;
             for (i = 0; i < count; i++)
             {
                 var field = plain[start..ends[i]];
                 var nonce = payload.AsSpan(offset, NonceLength);
-                nonces.Slice(i * NonceLength, NonceLength).CopyTo(nonce);
+                VaultNonces.Fill(nonce);
                 BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(offset + NonceLength), field.Length);
                 var cipher = payload.AsSpan(offset + NonceLength + 4, field.Length);
                 var tag = payload.AsSpan(offset + NonceLength + 4 + field.Length, TagLength);
