@@ -226,20 +226,24 @@ internal sealed class SignalIngest(
             var sealedItems = new SealedItem[accepted.Count];
             List<VaultDataKeyRow> dataKeys;
             using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
+            using (var seals = vault.BeginSealScope())
             {
+                // One seal scope per batch: a subject sealed several times (identity, content, group member) unwraps or creates its
+                // data key once; the plaintext keys are zeroed when the scope ends, before the unit of work does. A reporter's
+                // vault id is used once, so its key is not kept: the one-shot seal zeroes it at once.
                 await ForEachIndexAsync(accepted.Count, async (k, token) =>
                 {
                     var signal = accepted[k].Signal;
                     var subjectId = chosen[subjectAt[k]];
-                    var identity = await vault.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
+                    var identity = await seals.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
                     var reporter = signal.Reporter is null ? null
                         : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
                     var content = scrubbed[k].Content is not { } fields ? null
-                        : await vault.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
+                        : await seals.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
                     var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
                     for (var m = 0; m < memberIdentities.Length; m++)
                     {
-                        memberIdentities[m] = await vault.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
+                        memberIdentities[m] = await seals.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
                             .ConfigureAwait(false);
                     }
 

@@ -16,21 +16,28 @@ internal static class DataKeyWrapping
 
     private const byte Version = 1;
     private const int HeaderLength = 4 + 1 + 16;
-    private const int NonceLength = 12;
+    private const int NonceLength = VaultNonces.NonceLength;
     private const int TagLength = 16;
+    private const int MaxAssociatedData = HeaderLength + 16 + SubjectId.MaxLength;
     private static ReadOnlySpan<byte> Magic => "SHDK"u8;
 
-    public static byte[] Wrap(ReadOnlySpan<byte> masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey)
+    /// <summary>Wraps <paramref name="dataKey"/> with <paramref name="masterKey"/> (an <see cref="AesGcm"/> of the master key) under a fresh nonce.</summary>
+    public static byte[] Wrap(AesGcm masterKey, Guid masterKeyId, Guid dataKeyId, string subjectId, ReadOnlySpan<byte> dataKey)
     {
+        if (dataKey.Length != KeyLength)
+        {
+            throw new ArgumentException("A data key is 32 bytes.", nameof(dataKey));
+        }
+
         var wrapped = new byte[WrappedLength];
         Magic.CopyTo(wrapped);
         wrapped[4] = Version;
         masterKeyId.TryWriteBytes(wrapped.AsSpan(5, 16));
         var nonce = wrapped.AsSpan(HeaderLength, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        var aad = AssociatedData(wrapped.AsSpan(0, HeaderLength), dataKeyId, subjectId);
-        using var aes = new AesGcm(masterKey, TagLength);
-        aes.Encrypt(nonce, dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
+        VaultNonces.Fill(nonce);
+        Span<byte> buffer = stackalloc byte[MaxAssociatedData];
+        var aad = AssociatedData(wrapped.AsSpan(0, HeaderLength), dataKeyId, subjectId, buffer);
+        masterKey.Encrypt(nonce, dataKey, wrapped.AsSpan(HeaderLength + NonceLength, KeyLength), wrapped.AsSpan(HeaderLength + NonceLength + KeyLength, TagLength), aad);
         return wrapped;
     }
 
@@ -50,14 +57,15 @@ internal static class DataKeyWrapping
         return new Guid(wrapped.Slice(5, 16));
     }
 
-    public static void Unwrap(ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> wrapped, Guid dataKeyId, string subjectId, Span<byte> dataKey)
+    /// <summary>Unwraps into <paramref name="dataKey"/> with <paramref name="masterKey"/> (an <see cref="AesGcm"/> of the master key); SH1109 when it fails.</summary>
+    public static void Unwrap(AesGcm masterKey, ReadOnlySpan<byte> wrapped, Guid dataKeyId, string subjectId, Span<byte> dataKey)
     {
         ReadMasterKeyId(wrapped);
-        var aad = AssociatedData(wrapped[..HeaderLength], dataKeyId, subjectId);
-        using var aes = new AesGcm(masterKey, TagLength);
+        Span<byte> buffer = stackalloc byte[MaxAssociatedData];
+        var aad = AssociatedData(wrapped[..HeaderLength], dataKeyId, subjectId, buffer);
         try
         {
-            aes.Decrypt(wrapped.Slice(HeaderLength, NonceLength), wrapped.Slice(HeaderLength + NonceLength, KeyLength), wrapped.Slice(HeaderLength + NonceLength + KeyLength, TagLength), dataKey, aad);
+            masterKey.Decrypt(wrapped.Slice(HeaderLength, NonceLength), wrapped.Slice(HeaderLength + NonceLength, KeyLength), wrapped.Slice(HeaderLength + NonceLength + KeyLength, TagLength), dataKey, aad);
         }
         catch (CryptographicException ex)
         {
@@ -65,12 +73,14 @@ internal static class DataKeyWrapping
         }
     }
 
-    private static byte[] AssociatedData(ReadOnlySpan<byte> header, Guid dataKeyId, string subjectId)
+    /// <summary>header | data-key id | UTF-8 subject id, in <paramref name="buffer"/> when it fits (a valid subject id always does).</summary>
+    private static ReadOnlySpan<byte> AssociatedData(ReadOnlySpan<byte> header, Guid dataKeyId, string subjectId, Span<byte> buffer)
     {
-        var aad = new byte[header.Length + 16 + Encoding.UTF8.GetByteCount(subjectId)];
+        var length = header.Length + 16 + Encoding.UTF8.GetByteCount(subjectId);
+        var aad = length <= buffer.Length ? buffer[..length] : new byte[length];
         header.CopyTo(aad);
-        dataKeyId.TryWriteBytes(aad.AsSpan(header.Length, 16));
-        Encoding.UTF8.GetBytes(subjectId, aad.AsSpan(header.Length + 16));
+        dataKeyId.TryWriteBytes(aad.Slice(header.Length, 16));
+        Encoding.UTF8.GetBytes(subjectId, aad[(header.Length + 16)..]);
         return aad;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -15,6 +16,8 @@ public sealed class IdentityVault : IDisposable
     private readonly IVaultKeyStore _store;
     private readonly TimeProvider _time;
     private readonly VaultMasterKeys _masterKeys;
+    private readonly ConcurrentDictionary<VaultSealScope, byte> _scopes = new();
+    private long _shredCount;
 
     public IdentityVault(IVaultKeyStore store, IDataProtectionProvider provider, TimeProvider time)
     {
@@ -26,6 +29,9 @@ public sealed class IdentityVault : IDisposable
         _masterKeys = new VaultMasterKeys(store, provider, time);
     }
 
+    /// <summary>Shreds so far: a scope that loaded a key while this changed loads it again (<see cref="VaultSealScope"/>).</summary>
+    internal long ShredCount => Interlocked.Read(ref _shredCount);
+
     /// <summary>The names of the fields a payload holds, read from its header without any key.</summary>
     public static IReadOnlyList<string> GetFieldNames(ReadOnlySpan<byte> payload) =>
         [.. VaultPayload.Parse(payload).Fields.Select(f => f.Name)];
@@ -35,18 +41,19 @@ public sealed class IdentityVault : IDisposable
     {
         SubjectId.Validate(subjectId);
         ArgumentNullException.ThrowIfNull(identity);
-        var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
-            ?? await CreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            return VaultPayload.Seal(dataKey, record.DataKeyId, subjectId, identity);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
+        using var key = await GetOrCreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        return key.TrySeal(subjectId, identity, out var payload) ? payload : throw new ObjectDisposedException(nameof(UnwrappedDataKey));
+    }
+
+    /// <summary>
+    /// Starts a unit of work that seals many payloads with each subject's data key unwrapped or created once (ingress batches).
+    /// Dispose it when the unit ends: that zeroes the keys it holds.
+    /// </summary>
+    public VaultSealScope BeginSealScope()
+    {
+        var scope = new VaultSealScope(this);
+        _scopes[scope] = 0;
+        return scope;
     }
 
     /// <summary>Decrypts every field of the payload.</summary>
@@ -63,11 +70,26 @@ public sealed class IdentityVault : IDisposable
         return OpenCoreAsync(subjectId, payload, new HashSet<string>(fields, StringComparer.Ordinal), cancellationToken);
     }
 
-    /// <summary>Crypto-shredding: deletes the subject's data key. False when the subject had none.</summary>
-    public Task<bool> ShredAsync(string subjectId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Crypto-shredding: deletes the subject's data key, and evicts and zeroes it in every live <see cref="VaultSealScope"/>,
+    /// so no cache of this vault seals under it afterwards. False when the subject had none.
+    /// </summary>
+    public async Task<bool> ShredAsync(string subjectId, CancellationToken cancellationToken = default)
     {
         SubjectId.Validate(subjectId);
-        return _store.DeleteDataKeyAsync(subjectId, cancellationToken);
+        try
+        {
+            return await _store.DeleteDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the delete: a scope loading the key now either sees the count change and loads again, or is evicted below.
+            Interlocked.Increment(ref _shredCount);
+            foreach (var scope in _scopes.Keys)
+            {
+                scope.Evict(subjectId);
+            }
+        }
     }
 
     /// <summary>Creates a new active master key; data keys wrapped by older master keys stay readable until rewrapped.</summary>
@@ -83,26 +105,92 @@ public sealed class IdentityVault : IDisposable
             return false;
         }
 
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
         var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
+        WrappedDataKey rewrapped;
         try
         {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            var rewrapped = await _masterKeys.WithActiveAsync(
-                (masterKeyId, masterKey) => record with
-                {
-                    MasterKeyId = masterKeyId,
-                    Wrapped = DataKeyWrapping.Wrap(masterKey, masterKeyId, record.DataKeyId, subjectId, dataKey),
-                },
-                cancellationToken).ConfigureAwait(false);
-            return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
+            ring.Unwrap(subjectId, record, dataKey);
+            var wrapped = ring.Wrap(subjectId, record.DataKeyId, dataKey, record.CreatedAt);
+            rewrapped = record with { MasterKeyId = wrapped.MasterKeyId, Wrapped = wrapped.Wrapped };
         }
         finally
         {
             CryptographicOperations.ZeroMemory(dataKey);
         }
+
+        return await _store.PutDataKeyAsync(rewrapped, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _masterKeys.Dispose();
+    /// <summary>Zeroes the keys of every live scope and the master keys.</summary>
+    public void Dispose()
+    {
+        foreach (var scope in _scopes.Keys)
+        {
+            scope.Dispose();
+        }
+
+        _masterKeys.Dispose();
+    }
+
+    internal void Unregister(VaultSealScope scope) => _scopes.TryRemove(scope, out _);
+
+    /// <summary>
+    /// The subject's data key in plaintext: unwrapped from the store, or created, wrapped and stored when the subject has none
+    /// (then used as created, without unwrapping it again). The caller owns (and disposes) the result.
+    /// </summary>
+    internal async Task<UnwrappedDataKey> GetOrCreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var dataKeyId = Guid.NewGuid();
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
+        UnwrappedDataKey? created = null;
+        try
+        {
+            RandomNumberGenerator.Fill(buffer);
+            var wrapped = ring.Wrap(subjectId, dataKeyId, buffer, _time.GetUtcNow());
+            if (await _store.PutDataKeyAsync(wrapped, overwrite: false, cancellationToken).ConfigureAwait(false))
+            {
+                created = new UnwrappedDataKey(dataKeyId, buffer);
+                return created;
+            }
+        }
+        finally
+        {
+            if (created is null)
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+            }
+        }
+
+        // Another writer created the subject's key first: use theirs so no payload is sealed under a lost key.
+        record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
+            ?? throw new VaultException(VaultErrorCodes.DataKeyNotFound, "The subject's data key vanished while it was created.");
+        return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<UnwrappedDataKey> UnwrapAsync(string subjectId, WrappedDataKey record, CancellationToken cancellationToken)
+    {
+        var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
+        try
+        {
+            ring.Unwrap(subjectId, record, buffer);
+            return new UnwrappedDataKey(record.DataKeyId, buffer);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+            throw;
+        }
+    }
 
     private async Task<IdentityRecord> OpenCoreAsync(string subjectId, ReadOnlyMemory<byte> payload, HashSet<string>? fields, CancellationToken cancellationToken)
     {
@@ -115,74 +203,7 @@ public sealed class IdentityVault : IDisposable
             throw new VaultException(VaultErrorCodes.DataKeyMismatch, "The payload was sealed under another data key than the subject's.");
         }
 
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            await UnwrapAsync(subjectId, record, dataKey, cancellationToken).ConfigureAwait(false);
-            using var aes = new AesGcm(dataKey, 16);
-            var opened = new List<KeyValuePair<string, IdentityField>>();
-            for (var i = 0; i < layout.Fields.Count; i++)
-            {
-                var name = layout.Fields[i].Name;
-                if (fields is null || fields.Contains(name))
-                {
-                    opened.Add(new(name, VaultPayload.OpenField(aes, payload.Span, layout, i, subjectId)));
-                }
-            }
-
-            return new IdentityRecord(opened);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
-    }
-
-    private async Task<WrappedDataKey> CreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
-    {
-        var dataKeyId = Guid.NewGuid();
-        var dataKey = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
-        try
-        {
-            RandomNumberGenerator.Fill(dataKey);
-            var record = await _masterKeys.WithActiveAsync(
-                (masterKeyId, masterKey) => new WrappedDataKey(
-                    subjectId,
-                    dataKeyId,
-                    masterKeyId,
-                    _time.GetUtcNow(),
-                    DataKeyWrapping.Wrap(masterKey, masterKeyId, dataKeyId, subjectId, dataKey)),
-                cancellationToken).ConfigureAwait(false);
-            if (await _store.PutDataKeyAsync(record, overwrite: false, cancellationToken).ConfigureAwait(false))
-            {
-                return record;
-            }
-
-            // Another writer created the subject's key first: use theirs so no payload is sealed under a lost key.
-            return await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
-                ?? throw new VaultException(VaultErrorCodes.DataKeyNotFound, "The subject's data key vanished while it was created.");
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
-    }
-
-    private Task<bool> UnwrapAsync(string subjectId, WrappedDataKey record, byte[] dataKey, CancellationToken cancellationToken)
-    {
-        var masterKeyId = DataKeyWrapping.ReadMasterKeyId(record.Wrapped.Span);
-        if (masterKeyId != record.MasterKeyId)
-        {
-            throw new VaultException(VaultErrorCodes.WrappedDataKeyInvalid, "The wrapped data key names another master key than its record.");
-        }
-
-        return _masterKeys.WithKeyAsync(
-            masterKeyId,
-            masterKey =>
-            {
-                DataKeyWrapping.Unwrap(masterKey, record.Wrapped.Span, record.DataKeyId, subjectId, dataKey);
-                return true;
-            },
-            cancellationToken);
+        using var key = await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+        return key.Open(subjectId, payload.Span, layout, fields);
     }
 }

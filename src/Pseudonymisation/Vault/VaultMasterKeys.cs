@@ -8,13 +8,11 @@ namespace SharingHub.Pseudonymisation.Vault;
 /// The vault's master keys, unprotected in memory (pinned, zeroed on dispose). They are persisted only
 /// protected by DataProtection, purpose "SharingHub.Vault.v1"; the protected plaintext names its own id so a
 /// protected key moved to another record is refused. The first use creates one active master key.
+/// Loading and rotation run behind one gate; once loaded, wrapping and unwrapping read an immutable
+/// <see cref="MasterKeyRing"/> without any lock, and a rotation publishes a new ring (older keys stay in it).
 /// </summary>
 internal sealed class VaultMasterKeys : IDisposable
 {
-    public delegate T ActiveKeyFunc<out T>(Guid masterKeyId, ReadOnlySpan<byte> masterKey);
-
-    public delegate T KeyFunc<out T>(ReadOnlySpan<byte> masterKey);
-
     public const string Purpose = "SharingHub.Vault.v1";
 
     private const byte PlainFormat = 1;
@@ -24,9 +22,10 @@ internal sealed class VaultMasterKeys : IDisposable
     private readonly IDataProtector _protector;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<Guid, SecretBuffer> _keys = [];
+    private MasterKeyRing? _ring;
     private List<MasterKeyRecord>? _records;
-    private Guid _activeId;
+    private int _users;
+    private int _disposed;
 
     public VaultMasterKeys(IVaultKeyStore store, IDataProtectionProvider provider, TimeProvider time)
     {
@@ -35,40 +34,9 @@ internal sealed class VaultMasterKeys : IDisposable
         _time = time;
     }
 
-    /// <summary>Runs <paramref name="use"/> with the active master key and its id.</summary>
-    public async Task<T> WithActiveAsync<T>(ActiveKeyFunc<T> use, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-            return use(_activeId, _keys[_activeId].Span);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Runs <paramref name="use"/> with master key <paramref name="id"/>; SH1107 when it is unknown.</summary>
-    public async Task<T> WithKeyAsync<T>(Guid id, KeyFunc<T> use, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-            if (!_keys.TryGetValue(id, out var key))
-            {
-                throw new VaultException(VaultErrorCodes.MasterKeyNotFound, "The master key that wrapped this data key is not in the key store.");
-            }
-
-            return use(key.Span);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>The current ring; loads (or creates) the master keys on first use.</summary>
+    public ValueTask<MasterKeyRing> GetRingAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _ring) is { } ring ? ValueTask.FromResult(ring) : new(LoadAsync(cancellationToken));
 
     /// <summary>Creates, persists and activates a new master key; older master keys stay usable for unwrapping.</summary>
     public async Task<Guid> RotateAsync(CancellationToken cancellationToken)
@@ -76,9 +44,8 @@ internal sealed class VaultMasterKeys : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-            await AddNewKeyAsync(cancellationToken).ConfigureAwait(false);
-            return _activeId;
+            var ring = await LoadUnderGateAsync(cancellationToken).ConfigureAwait(false);
+            return (await AddNewKeyAsync(ring.Keys, cancellationToken).ConfigureAwait(false)).ActiveId;
         }
         finally
         {
@@ -86,30 +53,67 @@ internal sealed class VaultMasterKeys : IDisposable
         }
     }
 
+    /// <summary>Zeroes every master key, after waiting for wraps and unwraps in progress; later uses throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        foreach (var key in _keys.Values)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _users) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        foreach (var key in Volatile.Read(ref _ring)?.Keys.Values ?? [])
         {
             key.Dispose();
         }
 
-        _keys.Clear();
         _gate.Dispose();
     }
 
-    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    /// <summary>Marks a use of the key bytes; Dispose waits for it to end before it zeroes them.</summary>
+    internal void Enter()
     {
-        if (_records is not null)
+        Interlocked.Increment(ref _users);
+        if (Volatile.Read(ref _disposed) != 0)
         {
-            return;
+            Interlocked.Decrement(ref _users);
+            throw new ObjectDisposedException(nameof(IdentityVault));
+        }
+    }
+
+    internal void Exit() => Interlocked.Decrement(ref _users);
+
+    private async Task<MasterKeyRing> LoadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadUnderGateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<MasterKeyRing> LoadUnderGateAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_ring is { } loaded)
+        {
+            return loaded;
         }
 
         var records = await _store.GetMasterKeysAsync(cancellationToken).ConfigureAwait(false);
         if (records.Count == 0)
         {
             _records = [];
-            await AddNewKeyAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return await AddNewKeyAsync(new Dictionary<Guid, MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
 
         if (records.Count(r => r.Status == KeyStatus.Active) != 1 || records.Select(r => r.MasterKeyId).Distinct().Count() != records.Count)
@@ -117,19 +121,31 @@ internal sealed class VaultMasterKeys : IDisposable
             throw new VaultException(VaultErrorCodes.StoreCorrupt, "The master key records need unique ids and exactly one active key.");
         }
 
-        foreach (var record in records)
+        var keys = new Dictionary<Guid, MasterKey>();
+        try
         {
-            _keys[record.MasterKeyId] = Unprotect(record);
-            if (record.Status == KeyStatus.Active)
+            foreach (var record in records)
             {
-                _activeId = record.MasterKeyId;
+                keys[record.MasterKeyId] = Unprotect(record);
             }
+        }
+        catch
+        {
+            foreach (var key in keys.Values)
+            {
+                key.Dispose();
+            }
+
+            throw;
         }
 
         _records = [.. records];
+        var ring = new MasterKeyRing(this, keys, records.Single(r => r.Status == KeyStatus.Active).MasterKeyId);
+        Volatile.Write(ref _ring, ring);
+        return ring;
     }
 
-    private async Task AddNewKeyAsync(CancellationToken cancellationToken)
+    private async Task<MasterKeyRing> AddNewKeyAsync(IReadOnlyDictionary<Guid, MasterKey> current, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var plain = GC.AllocateUninitializedArray<byte>(PlainLength, pinned: true);
@@ -141,9 +157,11 @@ internal sealed class VaultMasterKeys : IDisposable
             var record = new MasterKeyRecord(id, KeyStatus.Active, _time.GetUtcNow(), _protector.Protect(plain));
             var records = _records!.Select(r => r with { Status = KeyStatus.Retired }).Append(record).ToList();
             await _store.SaveMasterKeysAsync(records, cancellationToken).ConfigureAwait(false);
-            _keys[id] = new SecretBuffer(plain.AsSpan(17));
+            var keys = new Dictionary<Guid, MasterKey>(current) { [id] = new MasterKey(plain.AsSpan(17)) };
             _records = records;
-            _activeId = id;
+            var ring = new MasterKeyRing(this, keys, id);
+            Volatile.Write(ref _ring, ring);
+            return ring;
         }
         finally
         {
@@ -151,7 +169,7 @@ internal sealed class VaultMasterKeys : IDisposable
         }
     }
 
-    private SecretBuffer Unprotect(MasterKeyRecord record)
+    private MasterKey Unprotect(MasterKeyRecord record)
     {
         byte[] plain;
         try
@@ -170,7 +188,7 @@ internal sealed class VaultMasterKeys : IDisposable
                 throw new VaultException(VaultErrorCodes.MasterKeyUnwrapFailed, "A protected master key does not belong to its record.");
             }
 
-            return new SecretBuffer(plain.AsSpan(17));
+            return new MasterKey(plain.AsSpan(17));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,42 +22,56 @@ internal static class VaultPayload
     public const int MaxFields = 255;
     public const int MaxFieldCiphertext = 64 * 1024;
 
+    public const int TagLength = 16;
+
     private const byte Version = 1;
     private const int FixedHeaderLength = 4 + 1 + 16 + 1;
-    private const int NonceLength = 12;
-    private const int TagLength = 16;
+    private const int NonceLength = VaultNonces.NonceLength;
+    private const int StackFields = 32;
+    private const int StackAssociatedData = 512;
     private static ReadOnlySpan<byte> Magic => "SHIV"u8;
 
-    public static byte[] Seal(ReadOnlySpan<byte> dataKey, Guid dataKeyId, string subjectId, IdentityRecord identity)
+    /// <summary>
+    /// Seals <paramref name="identity"/> with <paramref name="aes"/> (the subject's data key). The field plaintexts are written
+    /// into one pinned per-thread buffer that is zeroed before this returns, each field's nonce comes from
+    /// <see cref="VaultNonces"/> (fresh <see cref="RandomNumberGenerator"/> bytes, drawn in blocks), and the associated data
+    /// is built once, only its index byte changing per field. Not thread-safe for one <paramref name="aes"/> (callers hold its lock).
+    /// </summary>
+    public static byte[] Seal(AesGcm aes, Guid dataKeyId, string subjectId, IdentityRecord identity)
     {
         var fields = identity.Fields;
-        if (fields.Count > MaxFields)
+        var count = fields.Count;
+        if (count > MaxFields)
         {
             throw new VaultException(VaultErrorCodes.TooLarge, "An identity record holds at most 255 fields.");
         }
 
-        var plaintexts = new List<byte[]>(fields.Count);
+        var plaintexts = FieldPlaintextWriter.Rent();
+        int[]? rentedEnds = null;
+        byte[]? rentedAad = null;
         try
         {
-            var headerLength = FixedHeaderLength + fields.Keys.Sum(n => 1 + n.Length);
-            var total = headerLength;
-            foreach (var field in fields.Values)
+            Span<int> ends = count <= StackFields ? stackalloc int[StackFields] : (rentedEnds = ArrayPool<int>.Shared.Rent(count));
+            var headerLength = FixedHeaderLength;
+            var i = 0;
+            foreach (var (name, field) in fields)
             {
-                var plain = JsonSerializer.SerializeToUtf8Bytes(new FieldJson { Raw = field.Raw, Normalised = field.Normalised });
-                plaintexts.Add(plain);
-                if (plain.Length > MaxFieldCiphertext)
+                headerLength += 1 + name.Length;
+                ends[i] = plaintexts.Append(field);
+                if (ends[i] - (i == 0 ? 0 : ends[i - 1]) > MaxFieldCiphertext)
                 {
                     throw new VaultException(VaultErrorCodes.TooLarge, "A field value is larger than 64 KiB.");
                 }
 
-                total += NonceLength + 4 + plain.Length + TagLength;
+                i++;
             }
 
-            var payload = new byte[total];
+            var plain = plaintexts.Written;
+            var payload = new byte[checked(headerLength + (count * (NonceLength + 4 + TagLength)) + plain.Length)];
             Magic.CopyTo(payload);
             payload[4] = Version;
             dataKeyId.TryWriteBytes(payload.AsSpan(5, 16));
-            payload[21] = (byte)fields.Count;
+            payload[21] = (byte)count;
             var offset = FixedHeaderLength;
             foreach (var name in fields.Keys)
             {
@@ -64,27 +79,40 @@ internal static class VaultPayload
                 offset += Encoding.ASCII.GetBytes(name, payload.AsSpan(offset));
             }
 
-            var header = payload.AsSpan(0, headerLength);
-            using var aes = new AesGcm(dataKey, TagLength);
-            for (var i = 0; i < plaintexts.Count; i++)
+            var aadLength = checked(headerLength + 1 + Encoding.UTF8.GetByteCount(subjectId));
+            var aad = aadLength <= StackAssociatedData ? stackalloc byte[StackAssociatedData] : (rentedAad = ArrayPool<byte>.Shared.Rent(aadLength));
+            aad = aad[..aadLength];
+            payload.AsSpan(0, headerLength).CopyTo(aad);
+            Encoding.UTF8.GetBytes(subjectId, aad[(headerLength + 1)..]);
+
+            var start = 0;
+            for (i = 0; i < count; i++)
             {
-                var plain = plaintexts[i];
+                var field = plain[start..ends[i]];
                 var nonce = payload.AsSpan(offset, NonceLength);
-                RandomNumberGenerator.Fill(nonce);
-                BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(offset + NonceLength), plain.Length);
-                var cipher = payload.AsSpan(offset + NonceLength + 4, plain.Length);
-                var tag = payload.AsSpan(offset + NonceLength + 4 + plain.Length, TagLength);
-                aes.Encrypt(nonce, plain, cipher, tag, AssociatedData(header, i, subjectId));
-                offset += NonceLength + 4 + plain.Length + TagLength;
+                VaultNonces.Fill(nonce);
+                BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(offset + NonceLength), field.Length);
+                var cipher = payload.AsSpan(offset + NonceLength + 4, field.Length);
+                var tag = payload.AsSpan(offset + NonceLength + 4 + field.Length, TagLength);
+                aad[headerLength] = (byte)i;
+                aes.Encrypt(nonce, field, cipher, tag, aad);
+                offset += NonceLength + 4 + field.Length + TagLength;
+                start = ends[i];
             }
 
             return payload;
         }
         finally
         {
-            foreach (var plain in plaintexts)
+            FieldPlaintextWriter.Return(plaintexts);
+            if (rentedEnds is not null)
             {
-                CryptographicOperations.ZeroMemory(plain);
+                ArrayPool<int>.Shared.Return(rentedEnds);
+            }
+
+            if (rentedAad is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedAad);
             }
         }
     }

@@ -51,6 +51,46 @@ public abstract class ContentFieldsContract(ISignalsHub hub)
     }
 
     [Fact]
+    public async Task Batch_SamePersonsInManyItemsWithContent_OneDataKeyPerSubjectAndEveryPayloadOpens()
+    {
+        using var http = hub.Factory.CreateApiClient();
+        var token = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
+
+        // 24 items (the parallel sealing path): two persons six times each, twelve others once; every item with a content field.
+        var people = Enumerable.Range(0, 14).Select(_ => (Bsn: Disclosure.TestPeople.Bsn(), Surname: Disclosure.TestPeople.Name("Zegel"))).ToArray();
+        var items = Enumerable.Range(0, 24).Select(i => i < 12 ? people[i % 2] : people[i - 10]).ToArray();
+        var batch = "{\"signals\":[" + string.Join(',', items.Select((p, i) =>
+            $$$"""
+            {"subjectType":"person","identifiers":{"bsn":"{{{p.Bsn}}}","givenNames":"Wilhelmina","surname":"{{{p.Surname}}}","dateOfBirth":"1979-03-21"},
+             "purpose":"{{{SignalPartners.Purpose}}}","categories":["signaal","identificatie","bsn"],"fields":{"omschrijving":"melding {{{i}}}"}}
+            """)) + "]}";
+
+        using var response = await SignalApi.PostAsync(http, SignalApi.BatchPath, token, batch);
+
+        var results = (await SignalApi.JsonAsync(response)).GetProperty("results").EnumerateArray().ToArray();
+        Assert.All(results, r => Assert.Equal(201, r.GetProperty("status").GetInt32()));
+        var signalIds = results.Select(r => r.GetProperty("signalId").GetGuid()).ToList();
+        await using var scope = hub.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var vault = scope.ServiceProvider.GetRequiredService<IdentityVault>();
+        var signals = (await db.Signals.AsNoTracking().Where(s => signalIds.Contains(s.Id)).ToListAsync()).ToDictionary(s => s.Id);
+        Assert.Equal(14, signals.Values.Select(s => s.SubjectId).Distinct().Count());
+        var vaultIds = signals.Values.Select(s => Subject.VaultIdOf(s.SubjectId)).Distinct().ToList();
+        var keys = await db.Set<SharingHub.Hub.Pseudonyms.VaultDataKeyRow>().AsNoTracking().Where(k => vaultIds.Contains(k.SubjectId)).ToListAsync();
+        Assert.Equal(vaultIds.Order(StringComparer.Ordinal), keys.Select(k => k.SubjectId).Order(StringComparer.Ordinal));
+        for (var i = 0; i < items.Length; i++)
+        {
+            var signal = signals[signalIds[i]];
+            var vaultId = Subject.VaultIdOf(signal.SubjectId);
+            var dataKeyId = keys.Single(k => k.SubjectId == vaultId).DataKeyId;
+            Assert.Equal(dataKeyId, new Guid(signal.Identity.AsSpan(5, 16)));
+            Assert.Equal(dataKeyId, new Guid(signal.Content!.AsSpan(5, 16)));
+            Assert.Equal(items[i].Surname, (await vault.OpenAsync(vaultId, signal.Identity))["surname"]!.Raw);
+            Assert.Equal($"melding {i}", (await vault.OpenAsync(vaultId, signal.Content!))["omschrijving"]!.Raw);
+        }
+    }
+
+    [Fact]
     public async Task Submit_NoContentFields_ContentIsNull()
     {
         using var http = hub.Factory.CreateApiClient();
