@@ -113,6 +113,9 @@ public sealed partial class RetentionService(
         await using (scope.ConfigureAwait(false))
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            // Ingress must not resolve or seal for this convenant while a cluster's keys are being deleted (ConvenantWriteGate).
+            var gate = ConvenantWriteGate.For(convenant.Id);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -144,6 +147,10 @@ public sealed partial class RetentionService(
                 }
 
                 return (null, 0, RetentionErrorCodes.ItemFailed + ":" + root.ToString("D"));
+            }
+            finally
+            {
+                gate.Release();
             }
         }
 

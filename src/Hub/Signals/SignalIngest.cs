@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SharingHub.Hub.Convenants;
@@ -29,8 +28,6 @@ internal sealed class SignalIngest(
     IProcessingLog log, TimeProvider time)
 {
     private const int ParallelThreshold = 16;
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public async Task<IngestItemResult[]> IngestAsync(
         IngestCaller caller, IReadOnlyList<SignalRequest?> requests, Action<IngestItemResult[]>? beforeSave, CancellationToken cancellationToken)
@@ -113,7 +110,7 @@ internal sealed class SignalIngest(
         {
             if (accepted.Count > 0)
             {
-                Gates[caller.Convenant].Release();
+                ConvenantWriteGate.For(caller.Convenant).Release();
             }
 
             db.ChangeTracker.Clear();
@@ -206,7 +203,7 @@ internal sealed class SignalIngest(
         }
 
         var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
-        var gate = Gates.GetOrAdd(caller.Convenant, _ => new SemaphoreSlim(1, 1));
+        var gate = ConvenantWriteGate.For(caller.Convenant);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -9,6 +9,7 @@ using SharingHub.Hub.Cases;
 using SharingHub.Hub.Disclosure;
 using SharingHub.Hub.Requests;
 using SharingHub.Hub.Retention;
+using SharingHub.Hub.Storage;
 using SharingHub.Hub.Subjects;
 using SharingHub.HubCtl.Audit;
 using SharingHub.Pseudonymisation.Vault;
@@ -169,6 +170,36 @@ public sealed class RetentionRunTests
             Assert.Equal(MerkleVerification.HashLeaf(entry.Record), entry.LeafHash);
             Assert.True(MerkleVerification.VerifyInclusion(entry.Index, size, entry.LeafHash, log.Tree.InclusionProof(entry.Index, size), root));
         }
+    }
+
+    [Fact]
+    public async Task Run_WhileIngressHoldsTheConvenantWriteGate_WaitsForItThenPurges()
+    {
+        // Regression: retention deleted a cluster's vault key while an ingress batch that had read it could still seal under it.
+        await using var hub = await RetentionTestHub.StartAsync();
+        var submitted = hub.Time.GetUtcNow();
+        var (signalId, _) = await hub.SubmitAsync(RetentionTestHub.PersonBody("945807302"));
+        hub.Time.SetUtcNow(submitted.AddMonths(6));
+        var token = await hub.PersonTokenAsync(RetentionTestHub.Officer);
+        var gate = ConvenantWriteGate.For(RetentionTestHub.Convenant);
+
+        await gate.WaitAsync();
+        Task<JsonElement> run;
+        try
+        {
+            run = hub.RunAsync(token);
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            Assert.False(run.IsCompleted, "retention purged while the convenant's write gate was held");
+            Assert.True(await hub.DbAsync(db => db.Signals.AnyAsync(s => s.Id == signalId)));
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var report = await run;
+        Assert.Equal(1, report.GetProperty("outcome").GetProperty("clustersPurged").GetInt32());
+        Assert.False(await hub.DbAsync(db => db.Signals.AnyAsync(s => s.Id == signalId)));
     }
 
     [Fact]
