@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace SharingHub.Hub.Storage;
 
@@ -14,26 +13,14 @@ namespace SharingHub.Hub.Storage;
 /// copied. Request connections keep a high auto-checkpoint threshold (<see cref="SqlitePragmas"/>) only as a safety net.
 /// </summary>
 internal sealed partial class SqliteCheckpointer(
-    IServiceScopeFactory scopes, StorageOptions options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+    SqliteCheckpointer.Target target, StorageOptions options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     /// <summary>The WAL size at which a checkpoint runs: 4 MiB, SQLite's own default of 1,000 pages of 4 KiB.</summary>
     public const long ThresholdBytes = 4L * 1024 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string connectionString;
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            if (!db.Database.IsSqlite())
-            {
-                return;
-            }
-
-            connectionString = db.Database.GetConnectionString()!;
-        }
-
+        var connectionString = target.ConnectionString;
         var wal = new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
         using var timer = new PeriodicTimer(options.SqliteCheckpointInterval, time);
         try
@@ -84,6 +71,9 @@ internal sealed partial class SqliteCheckpointer(
             }
         }
     }
+
+    /// <summary>The hub's SQLite connection string (registered with the checkpointer; SQLite only).</summary>
+    internal sealed record Target(string ConnectionString);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed ({ExceptionType}); retrying on the next tick")]
     private static partial void LogCheckpointFailed(ILogger logger, string exceptionType);

@@ -27,6 +27,7 @@ internal static class StorageServiceCollectionExtensions
                     ? "Data Source=" + Path.Combine(paths.DataDirectory, "hub.db")
                     : connectionString;
                 services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(b => b.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                services.AddSingleton(new SqliteCheckpointer.Target(connectionString));
                 services.AddHostedService<SqliteCheckpointer>();
                 break;
         }

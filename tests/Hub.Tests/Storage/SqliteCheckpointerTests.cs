@@ -58,13 +58,21 @@ public sealed class SqliteCheckpointerTests
         }
     }
 
-    [Fact]
-    public void Options_IntervalOutOfRange_HubRefusesToStart()
+    [Theory]
+    [InlineData("00:00:00.001", false)]
+    [InlineData("00:00:00.010", true)]
+    [InlineData("00:00:00.050", true)]
+    [InlineData("00:10:00", true)]
+    [InlineData("00:10:01", false)]
+    public void Options_Interval_ValidatedAgainstItsRange(string interval, bool valid)
     {
-        using var factory = new HubFactory(new Dictionary<string, string?> { ["Storage:SqliteCheckpointInterval"] = "00:00:00.001" });
+        var options = new StorageOptions { SqliteCheckpointInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        var ok = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
+            options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
 
-        Assert.Contains("SqliteCheckpointInterval", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(valid, ok);
+        Assert.Equal(valid ? [] : ["SqliteCheckpointInterval"], results.SelectMany(r => r.MemberNames));
     }
 }
