@@ -1,8 +1,11 @@
-using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace SharingHub.Hub.Storage;
 
@@ -34,9 +37,10 @@ internal static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
-        if (db.Database.IsSqlite())
+        if (connection is SqliteConnection sqlite && IsRawBindable(properties, mappings))
         {
-            InsertPrepared(connection, transaction, table, columns, properties, mappings, getters, rows);
+            // The raw statement runs on the connection's handle, so inside the transaction the caller opened on it.
+            InsertPrepared(sqlite, table, columns, properties, mappings, getters, rows);
             return;
         }
 
@@ -66,36 +70,139 @@ internal static class BulkInsert
         }
     }
 
-    /// <summary>SQLite (in-process, no round trips): one prepared single-row INSERT, re-bound per row.</summary>
+    /// <summary>
+    /// SQLite (in-process, no round trips): one prepared single-row INSERT on the connection's own handle, re-bound BY POSITION
+    /// per row. The provider's named parameters cost more per row than SQLite's own insert work here: every execution looks
+    /// each name up again (<c>sqlite3_bind_parameter_index</c>) and formats every GUID into a new upper-cased string
+    /// (docs/PERFORMANCE.md, "Signal ingress"). Values are bound exactly as Microsoft.Data.Sqlite binds them (text for
+    /// strings and upper-case "D" GUIDs, 64-bit integers for integral types and booleans, blobs, doubles), which
+    /// <c>BulkInsertTests</c> checks column by column against rows EF itself wrote; an entity with a provider type outside
+    /// that set goes through the provider's parameters instead.
+    /// </summary>
     private static void InsertPrepared<T>(
-        DbConnection connection, DbTransaction transaction, string table, string columns, IProperty[] properties, RelationalTypeMapping[] mappings,
+        SqliteConnection connection, string table, string columns, IProperty[] properties, RelationalTypeMapping[] mappings,
         IClrPropertyGetter[] getters, IReadOnlyList<T> rows)
         where T : class
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Quote(table)} ({columns}) VALUES ({string.Join(", ", properties.Select((_, c) => "@p" + c))})";
-        var parameters = new DbParameter[properties.Length];
+        var kinds = new ValueKind[properties.Length];
+        var converters = new ValueConverter?[properties.Length];
         for (var c = 0; c < properties.Length; c++)
         {
-            parameters[c] = mappings[c].CreateParameter(command, "@p" + c, getters[c].GetClrValueUsingContainingEntity(rows[0]), properties[c].IsNullable);
-            command.Parameters.Add(parameters[c]);
+            converters[c] = mappings[c].Converter;
+            var provider = converters[c]?.ProviderClrType ?? properties[c].ClrType;
+            kinds[c] = KindOf(Nullable.GetUnderlyingType(provider) ?? provider);
         }
 
-        command.Prepare();
-        for (var r = 0; r < rows.Count; r++)
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var sql = $"INSERT INTO {Quote(table)} ({columns}) VALUES ({string.Join(", ", properties.Select((_, c) => "?" + (c + 1).ToString(CultureInfo.InvariantCulture)))})";
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
         {
-            if (r > 0)
+            for (var r = 0; r < rows.Count; r++)
             {
                 for (var c = 0; c < properties.Length; c++)
                 {
                     var value = getters[c].GetClrValueUsingContainingEntity(rows[r]);
-                    var converter = mappings[c].Converter;
-                    parameters[c].Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
-                }
-            }
+                    if (value is not null && converters[c] is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
 
-            command.ExecuteNonQuery();
+                    Check(handle, Bind(statement, c + 1, kinds[c], value));
+                }
+
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(done, handle);
+                }
+
+                Check(handle, raw.sqlite3_reset(statement));
+            }
+        }
+    }
+
+    /// <summary>How a provider value of a CLR type is bound; <see cref="ValueKind.Unsupported"/> sends the entity down the provider's path.</summary>
+    private enum ValueKind
+    {
+        Unsupported,
+        Text,
+        Integer,
+        Boolean,
+        Real,
+        Blob,
+        Guid,
+    }
+
+    private static ValueKind KindOf(Type type) =>
+        type == typeof(string) ? ValueKind.Text
+        : type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(ushort) || type == typeof(uint) ? ValueKind.Integer
+        : type == typeof(bool) ? ValueKind.Boolean
+        : type == typeof(double) ? ValueKind.Real
+        : type == typeof(byte[]) ? ValueKind.Blob
+        : type == typeof(Guid) ? ValueKind.Guid
+        : ValueKind.Unsupported;
+
+    private static bool IsRawBindable(IProperty[] properties, RelationalTypeMapping[] mappings)
+    {
+        for (var c = 0; c < properties.Length; c++)
+        {
+            var provider = mappings[c].Converter?.ProviderClrType ?? properties[c].ClrType;
+            if (KindOf(Nullable.GetUnderlyingType(provider) ?? provider) == ValueKind.Unsupported)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, ValueKind kind, object? value)
+    {
+        if (value is null)
+        {
+            return raw.sqlite3_bind_null(statement, index);
+        }
+
+        switch (kind)
+        {
+            case ValueKind.Text:
+                return raw.sqlite3_bind_text16(statement, index, ((string)value).AsSpan());
+            case ValueKind.Integer:
+                return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+            case ValueKind.Boolean:
+                return raw.sqlite3_bind_int64(statement, index, (bool)value ? 1 : 0);
+            case ValueKind.Real:
+                return raw.sqlite3_bind_double(statement, index, (double)value);
+            case ValueKind.Blob:
+                return raw.sqlite3_bind_blob(statement, index, (byte[])value);
+            case ValueKind.Guid:
+                // Microsoft.Data.Sqlite stores a GUID parameter as upper-case "D" text; EF's SQLite mapping relies on that.
+                Span<byte> text = stackalloc byte[36];
+                if (!((Guid)value).TryFormat(text, out var written, "D") || written != text.Length)
+                {
+                    throw new InvalidOperationException("A GUID did not format as 36 characters.");
+                }
+
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (text[i] is >= (byte)'a' and <= (byte)'f')
+                    {
+                        text[i] -= 'a' - 'A';
+                    }
+                }
+
+                return raw.sqlite3_bind_text(statement, index, text);
+            default:
+                throw new InvalidOperationException("A value kind without a binding.");
+        }
+    }
+
+    private static void Check(sqlite3 handle, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, handle);
         }
     }
 
