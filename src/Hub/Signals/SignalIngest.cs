@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SharingHub.Hub.Convenants;
 using SharingHub.Hub.Operations.Telemetry;
 using SharingHub.Hub.Processing;
@@ -77,25 +78,12 @@ internal sealed class SignalIngest(
             accepted.Add(new Accepted(i, signal, decision));
         }
 
-        var rows = accepted.Count == 0 ? null : await PrepareAsync(caller, accepted, results, started, cancellationToken).ConfigureAwait(false);
+        List<StoredItem>? storedItems = null;
         try
         {
-            if (rows is not null)
+            if (accepted.Count > 0)
             {
-                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    await BulkInsert.InsertAsync(db, rows.Subjects, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.Keys, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.References, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.DataKeys, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.Signals, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.Members, cancellationToken).ConfigureAwait(false);
-                    await BulkInsert.InsertAsync(db, rows.Encodings, cancellationToken).ConfigureAwait(false);
-                    beforeSave?.Invoke(results);
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                storedItems = await StoreAsync(caller, accepted, results, started, beforeSave, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -108,15 +96,10 @@ internal sealed class SignalIngest(
         }
         finally
         {
-            if (accepted.Count > 0)
-            {
-                ConvenantWriteGate.For(caller.Convenant).Release();
-            }
-
             db.ChangeTracker.Clear();
         }
 
-        foreach (var stored in rows?.Stored ?? [])
+        foreach (var stored in storedItems ?? [])
         {
             var (item, signalId) = (stored.Item, stored.SignalId.ToString("D"));
             records.Add(Record(caller, ProcessingOperations.PolicyDecision, ProcessingStatuses.Succeeded, started, item.Signal, item.Decision, stored.Match.Anchor, null, null));
@@ -139,12 +122,14 @@ internal sealed class SignalIngest(
         matchedOn is { } kind ? "match:existing:" + MatchKeys.Get(kind).Name.Replace('+', '-') : "match:new-subject";
 
     /// <summary>
-    /// Builds every row of the accepted items; takes the convenant's gate (released by the caller after saving). Work that does
-    /// not depend on which subject an item resolves to (pseudonymisation, scrubbing, linkage encoding) runs before the gate,
-    /// scrubbing spread over the cores; inside the gate only resolution, references and the vault seals (in parallel) remain.
+    /// Builds and stores every row of the accepted items in one transaction under the convenant's gate, with whatever
+    /// <paramref name="beforeSave"/> adds. Work that does not depend on which subject an item resolves to (pseudonymisation,
+    /// scrubbing, linkage encoding) runs before the gate, scrubbing spread over the cores; inside the gate remain resolution,
+    /// references, the vault seals (over the cores, overlapping with the first inserts), the inserts and the commit.
     /// </summary>
-    private async Task<PreparedRows> PrepareAsync(
-        IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<StoredItem>> StoreAsync(
+        IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, Action<IngestItemResult[]>? beforeSave,
+        CancellationToken cancellationToken)
     {
         var tools = await keys.GetAsync(caller.Convenant).ConfigureAwait(false);
         var ring = await domainKeys.GetRingAsync(caller.Convenant, cancellationToken).ConfigureAwait(false);
@@ -203,6 +188,7 @@ internal sealed class SignalIngest(
         }
 
         var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
+        await vault.LoadMasterKeysAsync(cancellationToken).ConfigureAwait(false);
         var gate = ConvenantWriteGate.For(caller.Convenant);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -222,98 +208,139 @@ internal sealed class SignalIngest(
                 .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
             var sealedItems = new SealedItem[accepted.Count];
             List<VaultDataKeyRow> dataKeys;
-            using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
-            using (var seals = vault.BeginSealScope())
+            IDbContextTransaction? transaction = null;
+            try
             {
-                // One seal scope per batch: a subject sealed several times (identity, content, group member) unwraps or creates its
-                // data key once; the plaintext keys are zeroed when the scope ends, before the unit of work does. A reporter's
-                // vault id is used once, so its key is not kept: the one-shot seal zeroes it at once.
-                await ForEachIndexAsync(accepted.Count, async (k, token) =>
+                using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
+                using (var seals = vault.BeginSealScope())
                 {
-                    var signal = accepted[k].Signal;
-                    var subjectId = chosen[subjectAt[k]];
-                    var identity = await seals.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
-                    var reporter = signal.Reporter is null ? null
-                        : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
-                    var content = scrubbed[k].Content is not { } fields ? null
-                        : await seals.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
-                    var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
-                    for (var m = 0; m < memberIdentities.Length; m++)
+                    // The vault seals (over the cores) overlap with the inserts that do not need them: subjects, match keys and
+                    // references. The seals never touch the context while the inserts run: every data key they need was prefetched
+                    // or is new, and a rare lookup of another key waits for the unit's DbGate, held here until those inserts are done.
+                    // One seal scope per batch: a subject sealed several times (identity, content, group member) unwraps or creates
+                    // its data key once; the plaintext keys are zeroed when the scope ends, after every seal worker has finished. A
+                    // reporter's vault id is used once, so its key is not kept: the one-shot seal zeroes it at once.
+                    await unit.DbGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var sealing = Task.Run(() => ForEachIndexAsync(accepted.Count, async (k, token) =>
                     {
-                        memberIdentities[m] = await seals.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
-                            .ConfigureAwait(false);
-                    }
-
-                    sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
-                }, cancellationToken).ConfigureAwait(false);
-                dataKeys = unit.NewRows;
-            }
-
-            var stored = new List<StoredItem>(accepted.Count);
-            var signals = new List<Signal>(accepted.Count);
-            var members = new List<SignalMember>();
-            var encodings = new List<SubjectEncoding>(persons.Count);
-            var traceId = Activity.Current?.TraceId.ToHexString();
-            for (var k = 0; k < accepted.Count; k++)
-            {
-                var item = accepted[k];
-                var signal = item.Signal;
-                var signalId = signalIds[k];
-                var at = subjectAt[k];
-                var subjectId = chosen[at];
-                var seal = sealedItems[k];
-                signals.Add(new Signal
-                {
-                    Id = signalId,
-                    ConvenantId = caller.Convenant,
-                    SubjectId = subjectId,
-                    PartnerId = caller.PartnerId,
-                    ClientId = caller.ClientId,
-                    Role = item.Decision.Role!,
-                    Purpose = signal.Purpose,
-                    Categories = string.Join(',', signal.Categories),
-                    Phase = signal.Phase,
-                    IsMinor = signal.IsMinor,
-                    Summary = scrubbed[k].Summary,
-                    Identity = seal.Identity,
-                    Reporter = seal.Reporter,
-                    Content = seal.Content,
-                    SubmittedAt = now,
-                    TraceId = traceId,
-                });
-                AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
-                var memberMatches = new List<Match>();
-                string[]? memberReferences = null;
-                if (signal.Group is { } group)
-                {
-                    memberReferences = new string[group.Members.Count];
-                    var seen = new HashSet<Guid>();
-                    for (var m = 0; m < group.Members.Count; m++)
-                    {
-                        var memberId = chosen[at + 1 + m];
-                        memberReferences[m] = references[memberId];
-                        if (!seen.Add(memberId))
+                        var signal = accepted[k].Signal;
+                        var subjectId = chosen[subjectAt[k]];
+                        var identity = await seals.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
+                        var reporter = signal.Reporter is null ? null
+                            : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
+                        var content = scrubbed[k].Content is not { } fields ? null
+                            : await seals.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
+                        var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
+                        for (var m = 0; m < memberIdentities.Length; m++)
                         {
-                            continue; // two entries of one person (matched on different keys): one member row
+                            memberIdentities[m] = await seals.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
+                                .ConfigureAwait(false);
                         }
 
-                        members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
-                        AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
-                        memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                        sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
+                    }, cancellationToken), cancellationToken);
+                    try
+                    {
+                        try
+                        {
+                            transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, resolution.NewSubjects, cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, resolution.NewKeys, cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, newReferences, cancellationToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            unit.DbGate.Release();
+                        }
                     }
+                    finally
+                    {
+                        // Never leave the scope (which zeroes the keys) while a seal worker may still use it, also when an insert failed.
+                        await sealing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+
+                    await sealing.ConfigureAwait(false); // completed; rethrows a failed seal
+                    dataKeys = unit.NewRows;
                 }
 
-                results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
-                stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
-            }
+                var stored = new List<StoredItem>(accepted.Count);
+                var signals = new List<Signal>(accepted.Count);
+                var members = new List<SignalMember>();
+                var encodings = new List<SubjectEncoding>(persons.Count);
+                var traceId = Activity.Current?.TraceId.ToHexString();
+                for (var k = 0; k < accepted.Count; k++)
+                {
+                    var item = accepted[k];
+                    var signal = item.Signal;
+                    var signalId = signalIds[k];
+                    var at = subjectAt[k];
+                    var subjectId = chosen[at];
+                    var seal = sealedItems[k];
+                    signals.Add(new Signal
+                    {
+                        Id = signalId,
+                        ConvenantId = caller.Convenant,
+                        SubjectId = subjectId,
+                        PartnerId = caller.PartnerId,
+                        ClientId = caller.ClientId,
+                        Role = item.Decision.Role!,
+                        Purpose = signal.Purpose,
+                        Categories = string.Join(',', signal.Categories),
+                        Phase = signal.Phase,
+                        IsMinor = signal.IsMinor,
+                        Summary = scrubbed[k].Summary,
+                        Identity = seal.Identity,
+                        Reporter = seal.Reporter,
+                        Content = seal.Content,
+                        SubmittedAt = now,
+                        TraceId = traceId,
+                    });
+                    AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
+                    var memberMatches = new List<Match>();
+                    string[]? memberReferences = null;
+                    if (signal.Group is { } group)
+                    {
+                        memberReferences = new string[group.Members.Count];
+                        var seen = new HashSet<Guid>();
+                        for (var m = 0; m < group.Members.Count; m++)
+                        {
+                            var memberId = chosen[at + 1 + m];
+                            memberReferences[m] = references[memberId];
+                            if (!seen.Add(memberId))
+                            {
+                                continue; // two entries of one person (matched on different keys): one member row
+                            }
 
-            return new PreparedRows(resolution.NewSubjects, resolution.NewKeys, newReferences, dataKeys, signals, members, encodings, stored);
+                            members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
+                            AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
+                            memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                        }
+                    }
+
+                    results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
+                    stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
+                }
+
+                await BulkInsert.InsertAsync(db, dataKeys, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, signals, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, members, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, encodings, cancellationToken).ConfigureAwait(false);
+                beforeSave?.Invoke(results);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return stored;
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
-        catch
+        finally
         {
             gate.Release();
-            db.ChangeTracker.Clear();
-            throw;
         }
     }
 
@@ -426,8 +453,4 @@ internal sealed class SignalIngest(
     private sealed record StoredItem(Accepted Item, Guid SignalId, Match Match, List<Match> Members);
 
     private sealed record SealedItem(byte[] Identity, byte[]? Reporter, byte[]? Content, byte[][] Members);
-
-    private sealed record PreparedRows(
-        List<Subject> Subjects, List<SubjectKey> Keys, List<SubjectRef> References, List<VaultDataKeyRow> DataKeys, List<Signal> Signals,
-        List<SignalMember> Members, List<SubjectEncoding> Encodings, List<StoredItem> Stored);
 }

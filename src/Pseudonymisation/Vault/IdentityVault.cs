@@ -46,6 +46,14 @@ public sealed class IdentityVault : IDisposable
     }
 
     /// <summary>
+    /// Loads the master keys now (creating the first one in an empty store), so that the seals that follow write nothing to the
+    /// key store but new data keys. Ingress calls this before it begins the write transaction its seals run under: the first
+    /// master key of a fresh store is written on its own connection, which would otherwise wait for that transaction.
+    /// </summary>
+    public async Task LoadMasterKeysAsync(CancellationToken cancellationToken = default) =>
+        _ = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
     /// Starts a unit of work that seals many payloads with each subject's data key unwrapped or created once (ingress batches).
     /// Dispose it when the unit ends: that zeroes the keys it holds.
     /// </summary>

@@ -13,10 +13,13 @@ internal sealed class RecordingVaultKeyStore : IVaultKeyStore
     private readonly HashSet<Guid> _deleted = [];
     private int _gets;
     private int _puts;
+    private int _masterSaves;
 
     public int Gets => Volatile.Read(ref _gets);
 
     public int Puts => Volatile.Read(ref _puts);
+
+    public int MasterSaves => Volatile.Read(ref _masterSaves);
 
     /// <summary>When set, <see cref="GetDataKeyAsync"/> throws it.</summary>
     public Exception? FailGets { get; set; }
@@ -78,6 +81,9 @@ internal sealed class RecordingVaultKeyStore : IVaultKeyStore
 
     public Task<IReadOnlyList<MasterKeyRecord>> GetMasterKeysAsync(CancellationToken cancellationToken = default) => _inner.GetMasterKeysAsync(cancellationToken);
 
-    public Task SaveMasterKeysAsync(IReadOnlyList<MasterKeyRecord> records, CancellationToken cancellationToken = default) =>
-        _inner.SaveMasterKeysAsync(records, cancellationToken);
+    public Task SaveMasterKeysAsync(IReadOnlyList<MasterKeyRecord> records, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _masterSaves);
+        return _inner.SaveMasterKeysAsync(records, cancellationToken);
+    }
 }

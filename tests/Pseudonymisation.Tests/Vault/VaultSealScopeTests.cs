@@ -5,6 +5,26 @@ namespace SharingHub.Pseudonymisation.Tests.Vault;
 public sealed class VaultSealScopeTests
 {
     [Fact]
+    public async Task LoadMasterKeysAsync_EmptyStore_CreatesTheMasterKeySoLaterSealsSaveNoMasterKey()
+    {
+        var store = new RecordingVaultKeyStore();
+        using var vault = new IdentityVault(store, VaultTestData.Provider, VaultTestData.Time());
+
+        await vault.LoadMasterKeysAsync();
+        var saves = store.MasterSaves;
+        var payload = await vault.SealAsync("subject-1", VaultTestData.Person());
+        using (var scope = vault.BeginSealScope())
+        {
+            await scope.SealAsync("subject-2", VaultTestData.Person());
+        }
+
+        Assert.Equal(1, saves);
+        Assert.Single(await store.GetMasterKeysAsync());
+        Assert.Equal(saves, store.MasterSaves);
+        Assert.Equal(VaultTestData.Person().Fields, (await vault.OpenAsync("subject-1", payload)).Fields);
+    }
+
+    [Fact]
     public async Task SealAsync_ExistingSubjectSealedFiveTimes_LooksUpAndUnwrapsOnce()
     {
         var store = new RecordingVaultKeyStore();
