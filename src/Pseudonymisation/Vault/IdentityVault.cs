@@ -13,6 +13,9 @@ namespace SharingHub.Pseudonymisation.Vault;
 /// </summary>
 public sealed class IdentityVault : IDisposable
 {
+    /// <summary>How often <see cref="GetOrCreateDataKeyAsync"/> reads or creates a key that concurrent writers keep changing.</summary>
+    internal const int MaxKeyAttempts = 16;
+
     private readonly IVaultKeyStore _store;
     private readonly TimeProvider _time;
     private readonly VaultMasterKeys _masterKeys;
@@ -146,18 +149,41 @@ public sealed class IdentityVault : IDisposable
     /// <summary>
     /// The subject's data key in plaintext: unwrapped from the store, or created, wrapped and stored when the subject has none
     /// (then used as created, without unwrapping it again). The caller owns (and disposes) the result.
+    /// <para>
+    /// When another writer creates the key first, theirs is used, so no payload is sealed under a lost key. When a shred
+    /// deletes that key before it could be read, the subject has no key again and one is created: a seal that races a shred
+    /// never fails for it and never uses the shredded key. Each retry means another writer changed the subject's key; after
+    /// <see cref="MaxKeyAttempts"/> of them the seal gives up (SH1104) instead of spinning.
+    /// </para>
     /// </summary>
     internal async Task<UnwrappedDataKey> GetOrCreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
     {
-        var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
-        if (record is not null)
+        for (var attempt = 0; attempt < MaxKeyAttempts; attempt++)
         {
-            return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+            var record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false);
+            if (record is not null)
+            {
+                return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (await TryCreateDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                return created;
+            }
+
+            // Another writer created the subject's key first: read theirs (unless a shred deleted it meanwhile).
         }
 
+        throw new VaultException(
+            VaultErrorCodes.DataKeyNotFound,
+            "The subject's data key kept changing while it was created (concurrent creates and shreds); the seal was not made.");
+    }
+
+    /// <summary>A new data key, stored if the subject has none; null when another writer's key is already there.</summary>
+    private async Task<UnwrappedDataKey?> TryCreateDataKeyAsync(string subjectId, CancellationToken cancellationToken)
+    {
         var dataKeyId = Guid.NewGuid();
         var ring = await _masterKeys.GetRingAsync(cancellationToken).ConfigureAwait(false);
-
         var buffer = GC.AllocateUninitializedArray<byte>(DataKeyWrapping.KeyLength, pinned: true);
         UnwrappedDataKey? created = null;
         try
@@ -167,8 +193,9 @@ public sealed class IdentityVault : IDisposable
             if (await _store.PutDataKeyAsync(wrapped, overwrite: false, cancellationToken).ConfigureAwait(false))
             {
                 created = new UnwrappedDataKey(dataKeyId, buffer);
-                return created;
             }
+
+            return created;
         }
         finally
         {
@@ -177,11 +204,6 @@ public sealed class IdentityVault : IDisposable
                 CryptographicOperations.ZeroMemory(buffer);
             }
         }
-
-        // Another writer created the subject's key first: use theirs so no payload is sealed under a lost key.
-        record = await _store.GetDataKeyAsync(subjectId, cancellationToken).ConfigureAwait(false)
-            ?? throw new VaultException(VaultErrorCodes.DataKeyNotFound, "The subject's data key vanished while it was created.");
-        return await UnwrapAsync(subjectId, record, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<UnwrappedDataKey> UnwrapAsync(string subjectId, WrappedDataKey record, CancellationToken cancellationToken)

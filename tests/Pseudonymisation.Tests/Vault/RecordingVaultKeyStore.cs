@@ -56,12 +56,40 @@ internal sealed class RecordingVaultKeyStore : IVaultKeyStore
         return key;
     }
 
-    public Task<bool> PutDataKeyAsync(WrappedDataKey key, bool overwrite, CancellationToken cancellationToken = default)
+    /// <summary>When set, runs before a put is applied (another writer acting just before this one).</summary>
+    public Func<WrappedDataKey, Task>? BeforePut { get; set; }
+
+    /// <summary>When set, runs after a put with its result (another writer acting just after this one).</summary>
+    public Func<WrappedDataKey, bool, Task>? AfterPut { get; set; }
+
+    public async Task<bool> PutDataKeyAsync(WrappedDataKey key, bool overwrite, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _puts);
+        if (BeforePut is { } before)
+        {
+            await before(key);
+        }
+
+        bool stored;
         lock (_writes)
         {
-            return _inner.PutDataKeyAsync(key, overwrite, cancellationToken);
+            stored = _inner.PutDataKeyAsync(key, overwrite, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        if (AfterPut is { } after)
+        {
+            await after(key, stored);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Stores a key as another writer would, without counting it or running the hooks.</summary>
+    public void PutAsAnotherWriter(WrappedDataKey key)
+    {
+        lock (_writes)
+        {
+            _inner.PutDataKeyAsync(key, overwrite: false).GetAwaiter().GetResult();
         }
     }
 

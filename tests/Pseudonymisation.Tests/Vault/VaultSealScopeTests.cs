@@ -194,6 +194,56 @@ public sealed class VaultSealScopeTests
     }
 
     [Fact]
+    public async Task SealAsync_AnotherWriterCreatesTheKeyAndAShredDeletesItBeforeItIsRead_SealsUnderANewKey()
+    {
+        var store = new RecordingVaultKeyStore();
+        using var vault = new IdentityVault(store, VaultTestData.Provider, VaultTestData.Time());
+        var competitor = Guid.Empty;
+        store.BeforePut = key =>
+        {
+            store.BeforePut = null;
+            competitor = Guid.NewGuid();
+            store.PutAsAnotherWriter(key with { DataKeyId = competitor }); // created first, by someone else
+            return Task.CompletedTask;
+        };
+        store.AfterPut = async (_, stored) =>
+        {
+            store.AfterPut = null;
+            Assert.False(stored);
+            Assert.True(await vault.ShredAsync("subject-1")); // shredded before this writer could read it
+        };
+
+        using var scope = vault.BeginSealScope();
+        var payload = await scope.SealAsync("subject-1", VaultTestData.Person());
+
+        var used = new Guid(payload.AsSpan(5, 16));
+        Assert.Equal([competitor], store.Deleted);
+        Assert.NotEqual(competitor, used);
+        Assert.Equal(used, (await store.GetDataKeyAsync("subject-1"))!.DataKeyId);
+        Assert.Equal(VaultTestData.Person().Fields, (await vault.OpenAsync("subject-1", payload)).Fields);
+    }
+
+    [Fact]
+    public async Task SealAsync_TheKeyIsCreatedAndShreddedByOthersOnEveryAttempt_GivesUpWithDataKeyNotFound()
+    {
+        var store = new RecordingVaultKeyStore();
+        using var vault = new IdentityVault(store, VaultTestData.Provider, VaultTestData.Time());
+        store.BeforePut = key =>
+        {
+            store.PutAsAnotherWriter(key with { DataKeyId = Guid.NewGuid() });
+            return Task.CompletedTask;
+        };
+        store.AfterPut = async (_, _) => await store.DeleteDataKeyAsync("subject-1");
+
+        var ex = await Assert.ThrowsAsync<VaultException>(() => vault.SealAsync("subject-1", VaultTestData.Person()));
+
+        Assert.Equal(VaultErrorCodes.DataKeyNotFound, ex.Code);
+        Assert.Equal(IdentityVault.MaxKeyAttempts, store.Puts);
+        Assert.Equal(IdentityVault.MaxKeyAttempts, store.Deleted.Count);
+        Assert.Null(await store.GetDataKeyAsync("subject-1"));
+    }
+
+    [Fact]
     public async Task Dispose_Scope_DropsEveryKeyAndRefusesFurtherSeals()
     {
         using var vault = new IdentityVault(new InMemoryVaultKeyStore(), VaultTestData.Provider, VaultTestData.Time());
