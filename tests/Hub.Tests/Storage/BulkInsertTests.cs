@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SharingHub.Hub.Linkage;
 using SharingHub.Hub.Pseudonyms;
 using SharingHub.Hub.Signals;
@@ -25,28 +26,14 @@ public sealed class BulkInsertTests : IDisposable
     {
         await using (var db = await OpenAsync("ef.db"))
         {
-            var rows = new Rows();
-            db.AddRange(rows.Subjects);
-            db.AddRange(rows.Keys);
-            db.AddRange(rows.References);
-            db.AddRange(rows.DataKeys);
-            db.AddRange(rows.Signals);
-            db.AddRange(rows.Members);
-            db.AddRange(rows.Encodings);
+            new BulkInsertRows().AddTo(db);
             await db.SaveChangesAsync();
         }
 
         await using (var db = await OpenAsync("bulk.db"))
         {
-            var rows = new Rows();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await BulkInsert.InsertAsync(db, rows.Subjects, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.Keys, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.References, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.DataKeys, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.Signals, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.Members, CancellationToken.None);
-            await BulkInsert.InsertAsync(db, rows.Encodings, CancellationToken.None);
+            await new BulkInsertRows().BulkInsertAsync(db);
             await transaction.CommitAsync();
         }
 
@@ -59,18 +46,18 @@ public sealed class BulkInsertTests : IDisposable
         }
 
         var subjects = await DumpAsync("bulk.db", "subjects");
-        Assert.Contains(subjects, row => row.StartsWith("Id=text:'" + Rows.SubjectA.ToString("D").ToUpperInvariant() + "'|", StringComparison.Ordinal));
+        Assert.Contains(subjects, row => row.StartsWith("Id=text:'" + BulkInsertRows.SubjectA.ToString("D").ToUpperInvariant() + "'|", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task InsertAsync_RowViolatesAConstraint_ThrowsAndTheRolledBackTransactionLeavesNoRow()
     {
         await using var db = await OpenAsync("violation.db");
-        var rows = new Rows();
+        var rows = new BulkInsertRows();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await BulkInsert.InsertAsync(db, rows.Subjects, CancellationToken.None);
-            var duplicate = new[] { rows.Keys[0], new SubjectKey { ConvenantId = rows.Keys[0].ConvenantId, Pseudonym = rows.Keys[0].Pseudonym, SubjectId = rows.Keys[0].SubjectId, Kind = 9 } };
+            var duplicate = rows.KeyTwice();
 
             var error = await Assert.ThrowsAsync<SqliteException>(() => BulkInsert.InsertAsync(db, duplicate, CancellationToken.None));
 
@@ -87,7 +74,7 @@ public sealed class BulkInsertTests : IDisposable
     {
         await using var db = await OpenAsync("no-transaction.db");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => BulkInsert.InsertAsync(db, new Rows().Subjects, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BulkInsert.InsertAsync(db, new BulkInsertRows().Subjects, CancellationToken.None));
 
         Assert.Equal(0, await db.Subjects.CountAsync());
     }
@@ -136,42 +123,153 @@ public sealed class BulkInsertTests : IDisposable
         rows.Sort(StringComparer.Ordinal); // EF orders its inserts by key; the set of rows is what must match
         return rows;
     }
+}
 
-    /// <summary>One fixed set of ingress rows (fresh instances per call): nulls and values, non-ASCII text, both booleans, offsets.</summary>
-    private sealed class Rows
+/// <summary>The same check on PostgreSQL, where <see cref="BulkInsert"/> streams the rows with binary COPY.</summary>
+public sealed class BulkInsertPostgresTests : IAsyncLifetime
+{
+    private static readonly string[] Tables = ["subjects", "subject_keys", "subject_refs", "vault_data_keys", "signals", "signal_members", "subject_encodings"];
+
+    private readonly PostgresDatabase _viaEf = new();
+    private readonly PostgresDatabase _viaBulk = new();
+
+    public async Task InitializeAsync()
     {
-        public static readonly Guid SubjectA = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
-        private static readonly Guid SubjectB = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-fedcba987654");
-        private static readonly Guid SignalA = Guid.Parse("0193a1b2-c3d5-7000-8000-abcdefabcdef");
-        private static readonly Guid SignalB = Guid.Parse("0193a1b2-c3d5-7000-8000-123456789abc");
-        private static readonly DateTimeOffset At = new(2026, 12, 7, 9, 30, 15, 123, TimeSpan.FromHours(1));
+        await _viaEf.InitializeAsync();
+        await _viaBulk.InitializeAsync();
+    }
 
-        public List<Subject> Subjects { get; } =
+    public async Task DisposeAsync()
+    {
+        await _viaEf.DisposeAsync();
+        await _viaBulk.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task InsertAsync_EveryIngressEntityOnPostgres_StoresEveryColumnExactlyAsEfSaveChangesDoes()
+    {
+        await using (var db = await OpenAsync(_viaEf))
+        {
+            new BulkInsertRows(utc: true).AddTo(db);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await OpenAsync(_viaBulk))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await new BulkInsertRows(utc: true).BulkInsertAsync(db);
+            await transaction.CommitAsync();
+        }
+
+        foreach (var table in Tables)
+        {
+            var expected = await DumpAsync(_viaEf, table);
+            var actual = await DumpAsync(_viaBulk, table);
+            Assert.True(expected.Count >= 2, $"{table}: EF stored {expected.Count} row(s)");
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public async Task InsertAsync_RowViolatesAConstraintOnPostgres_ThrowsAndTheRolledBackTransactionLeavesNoRow()
+    {
+        await using var db = await OpenAsync(_viaBulk);
+        var rows = new BulkInsertRows(utc: true);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await BulkInsert.InsertAsync(db, rows.Subjects, CancellationToken.None);
+            var duplicate = rows.KeyTwice();
+
+            var error = await Assert.ThrowsAsync<PostgresException>(() => BulkInsert.InsertAsync(db, duplicate, CancellationToken.None));
+
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
+            Assert.DoesNotContain(rows.Keys[0].Pseudonym, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await db.Subjects.CountAsync());
+        Assert.Equal(0, await db.SubjectKeys.CountAsync());
+    }
+
+    private static async Task<PostgresHubDbContext> OpenAsync(PostgresDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql(database.ConnectionString).Options;
+        var db = new PostgresHubDbContext(options);
+        await db.Database.MigrateAsync();
+        return db;
+    }
+
+    /// <summary>Every row as its JSON text (PostgreSQL's own rendering of each column's type and value), sorted.</summary>
+    private static async Task<List<string>> DumpAsync(PostgresDatabase database, string table)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand($"SELECT to_jsonb(t)::text FROM \"{table}\" t", connection);
+        var rows = new List<string>();
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0));
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}
+
+/// <summary>One fixed set of ingress rows (fresh instances per call): nulls and values, non-ASCII text, both booleans, offsets.</summary>
+internal sealed class BulkInsertRows
+{
+    public static readonly Guid SubjectA = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    private static readonly Guid SubjectB = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-fedcba987654");
+    private static readonly Guid SignalA = Guid.Parse("0193a1b2-c3d5-7000-8000-abcdefabcdef");
+    private static readonly Guid SignalB = Guid.Parse("0193a1b2-c3d5-7000-8000-123456789abc");
+    private readonly DateTimeOffset At;
+
+    /// <summary>Adds every row to <paramref name="db"/> for SaveChanges.</summary>
+    public void AddTo(DbContext db)
+    {
+        db.AddRange(Subjects);
+        db.AddRange(Keys);
+        db.AddRange(References);
+        db.AddRange(DataKeys);
+        db.AddRange(Signals);
+        db.AddRange(Members);
+        db.AddRange(Encodings);
+    }
+
+    /// <summary>Inserts every row with <see cref="BulkInsert"/>, in the caller's transaction.</summary>
+    public async Task BulkInsertAsync(HubDbContext db)
+    {
+        await BulkInsert.InsertAsync(db, Subjects, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, Keys, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, References, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, DataKeys, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, Signals, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, Members, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, Encodings, CancellationToken.None);
+    }
+
+    /// <summary>The first match key and a second row with the same (convenant, pseudonym): a primary-key violation.</summary>
+    public SubjectKey[] KeyTwice() =>
+        [Keys[0], new SubjectKey { ConvenantId = Keys[0].ConvenantId, Pseudonym = Keys[0].Pseudonym, SubjectId = Keys[0].SubjectId, Kind = 9 }];
+
+    /// <param name="utc">Timestamps in UTC (PostgreSQL's timestamptz takes only offset 0, through EF as through COPY); else at +01:00.</param>
+    public BulkInsertRows(bool utc = false)
+    {
+        At = new DateTimeOffset(2026, 12, 7, 9, 30, 15, 123, utc ? TimeSpan.Zero : TimeSpan.FromHours(1));
+        Subjects =
         [
             new() { Id = SubjectA, ConvenantId = "riec", SubjectType = 1, Anchor = "p1.1.QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZn", CreatedAt = At },
             new() { Id = SubjectB, ConvenantId = "riec", SubjectType = 2, Anchor = "a1.1.YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXowMTIzNDU2", CreatedAt = At.AddDays(-400), MergedIntoId = SubjectA },
         ];
-
-        public List<SubjectKey> Keys { get; } =
-        [
-            new() { ConvenantId = "riec", Pseudonym = "p1.1.QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZn", SubjectId = SubjectA, Kind = 1 },
-            new() { ConvenantId = "riec", Pseudonym = "p4.1.enl4d3Z1dHNycXBvbm1sa2ppaGdmZWRjYmEwMTIzNDU2", SubjectId = SubjectA, Kind = 4 },
-            new() { ConvenantId = "riec", Pseudonym = "a1.1.YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXowMTIzNDU2", SubjectId = SubjectB, Kind = 7 },
-        ];
-
-        public List<SubjectRef> References { get; } =
-        [
-            new() { ConvenantId = "riec", PartnerId = "gemeente", Reference = "r1.gemeente.c29tZXRoaW5nLXJlZmVyZW5jZS1hYmNkZWZnaGlq", SubjectId = SubjectA },
-            new() { ConvenantId = "riec", PartnerId = "politie", Reference = "r1.politie.b3RoZXItcmVmZXJlbmNlLTAxMjM0NTY3ODk", SubjectId = SubjectB },
-        ];
-
-        public List<VaultDataKeyRow> DataKeys { get; } =
+        DataKeys =
         [
             new() { SubjectId = Subject.VaultIdOf(SubjectA), DataKeyId = Guid.Parse("5f0e8c1a-2b3c-4d5e-9f60-718293a4b5c6"), MasterKeyId = Guid.Parse("a1b2c3d4-e5f6-4789-abcd-ef0123456789"), CreatedAt = At, Wrapped = [0, 1, 2, 250, 255] },
             new() { SubjectId = Signal.ReporterVaultIdOf(SignalB), DataKeyId = Guid.Parse("6f0e8c1a-2b3c-4d5e-9f60-718293a4b5c6"), MasterKeyId = Guid.Parse("a1b2c3d4-e5f6-4789-abcd-ef0123456789"), CreatedAt = At.ToOffset(TimeSpan.Zero), Wrapped = [9] },
         ];
-
-        public List<Signal> Signals { get; } =
+        Signals =
         [
             new()
             {
@@ -186,17 +284,37 @@ public sealed class BulkInsertTests : IDisposable
                 Reporter = [5, 6], Content = [7, 8, 9], SubmittedAt = At.AddMinutes(-1), TraceId = null,
             },
         ];
-
-        public List<SignalMember> Members { get; } =
-        [
-            new() { SignalId = SignalB, SubjectId = SubjectA, Position = 0, Identity = [10, 11] },
-            new() { SignalId = SignalB, SubjectId = SubjectB, Position = 1, Identity = [12] },
-        ];
-
-        public List<SubjectEncoding> Encodings { get; } =
+        Encodings =
         [
             new() { SignalId = SignalA, ConvenantId = "riec", SubjectId = SubjectA, KeyVersion = 1, Clk = [1, 0, 1], BlockKeys = [2, 2], CreatedAt = At, LinkedAt = null },
             new() { SignalId = SignalB, ConvenantId = "riec", SubjectId = SubjectB, KeyVersion = 2, Clk = [0], BlockKeys = [3], CreatedAt = At, LinkedAt = At.AddSeconds(5) },
         ];
     }
+
+    public List<Subject> Subjects { get; }
+
+    public List<SubjectKey> Keys { get; } =
+    [
+        new() { ConvenantId = "riec", Pseudonym = "p1.1.QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZn", SubjectId = SubjectA, Kind = 1 },
+        new() { ConvenantId = "riec", Pseudonym = "p4.1.enl4d3Z1dHNycXBvbm1sa2ppaGdmZWRjYmEwMTIzNDU2", SubjectId = SubjectA, Kind = 4 },
+        new() { ConvenantId = "riec", Pseudonym = "a1.1.YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXowMTIzNDU2", SubjectId = SubjectB, Kind = 7 },
+    ];
+
+    public List<SubjectRef> References { get; } =
+    [
+        new() { ConvenantId = "riec", PartnerId = "gemeente", Reference = "r1.gemeente.c29tZXRoaW5nLXJlZmVyZW5jZS1hYmNkZWZnaGlq", SubjectId = SubjectA },
+        new() { ConvenantId = "riec", PartnerId = "politie", Reference = "r1.politie.b3RoZXItcmVmZXJlbmNlLTAxMjM0NTY3ODk", SubjectId = SubjectB },
+    ];
+
+    public List<VaultDataKeyRow> DataKeys { get; }
+
+    public List<Signal> Signals { get; }
+
+    public List<SignalMember> Members { get; } =
+    [
+        new() { SignalId = SignalB, SubjectId = SubjectA, Position = 0, Identity = [10, 11] },
+        new() { SignalId = SignalB, SubjectId = SubjectB, Position = 1, Identity = [12] },
+    ];
+
+    public List<SubjectEncoding> Encodings { get; }
 }
