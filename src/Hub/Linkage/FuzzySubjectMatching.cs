@@ -6,11 +6,11 @@ using SharingHub.Pseudonymisation.Linkage.Similarity;
 
 namespace SharingHub.Hub.Linkage;
 
-/// <summary>One stored encoding as the matcher sees it: the cluster root of its subject, whether it is new, and its keyed bytes.</summary>
-internal readonly record struct EncodedSignal(Guid SignalId, Guid Root, bool Pending, byte[] Clk, byte[] BlockKeys);
-
 /// <summary>A cluster root: its subject type, cluster size (root and members) and creation time.</summary>
 internal sealed record RootInfo(Guid Id, int SubjectType, int Size, DateTimeOffset CreatedAt);
+
+/// <summary>An encoding that shares a block with a pending one: which index holds it, where, and its cluster root.</summary>
+internal readonly record struct Candidate(bool Pending, int Index, Guid Root);
 
 /// <summary>Two cluster roots whose best encoding pair scored at or above the threshold.</summary>
 internal readonly record struct RootPair(Guid A, Guid B, float Score);
@@ -27,101 +27,80 @@ internal sealed record MergePlan(IReadOnlyList<MergeStep> Steps, IReadOnlyDictio
 /// skipped, as the core does), scores are Dice on the CLKs with <see cref="DiceKernel"/>, and merges go through
 /// <see cref="LinkClusterer"/>, best score first, so two clusters with different BSN pseudonyms are never joined.
 /// Only pending encodings are compared (against every other encoding); pairs within one cluster are not candidates; each pending
-/// encoding proposes only its best candidate (ties: the lowest index, the input is ordered), as the core's one-to-one assignment does for
+/// encoding proposes only its best candidate (ties: known before pending, then the lowest signal id and subject id), as the core's one-to-one assignment does for
 /// two files; two pending encodings each propose from their own side, so the outcome does not depend on their order.
 /// </summary>
 internal static class FuzzySubjectMatching
 {
-    /// <summary>The best score per pair of distinct roots of the same subject type, at or above <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// The best score per pair of distinct roots of the same subject type, at or above <paramref name="threshold"/>: every
+    /// <paramref name="pending"/> encoding against the <paramref name="known"/> ones and the other pending ones that share a block
+    /// key with it. <paramref name="rootOf"/> gives each subject's cluster root (an encoding whose subject it lacks is skipped);
+    /// candidates are taken known first, then pending, each by signal id and subject id, so ties go the same way however the
+    /// indexes were filled.
+    /// </summary>
     public static List<RootPair> FindPairs(
-        IReadOnlyList<EncodedSignal> signals, IReadOnlyDictionary<Guid, RootInfo> roots, float threshold, int maxBlockSide, out long comparisons)
+        LinkageIndex known, LinkageIndex pending, IReadOnlyDictionary<Guid, Guid> rootOf, IReadOnlyDictionary<Guid, RootInfo> roots,
+        float threshold, int maxBlockSide, out long comparisons)
     {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(rootOf);
+        ArgumentNullException.ThrowIfNull(roots);
         comparisons = 0;
-        var n = signals.Count;
-        var words = new ulong[n * BloomFilterStore.Words];
-        var popcounts = new ushort[n];
-        var usable = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            var target = words.AsSpan(i * BloomFilterStore.Words, BloomFilterStore.Words);
-            if (LinkageEncoding.TryReadClk(signals[i].Clk, target) && signals[i].BlockKeys.Length == LinkageEncoding.BlockKeysLength)
-            {
-                var count = 0;
-                foreach (var word in target)
-                {
-                    count += System.Numerics.BitOperations.PopCount(word);
-                }
-
-                popcounts[i] = (ushort)count;
-                usable[i] = count > 0;
-            }
-        }
-
-        var passes = Enum.GetValues<BlockingPass>();
-        var blocks = new Dictionary<ulong, List<int>>[passes.Length];
-        for (var p = 0; p < passes.Length; p++)
-        {
-            blocks[p] = [];
-            for (var i = 0; i < n; i++)
-            {
-                var key = usable[i] ? LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]) : 0;
-                if (key == 0)
-                {
-                    continue;
-                }
-
-                if (!blocks[p].TryGetValue(key, out var list))
-                {
-                    blocks[p][key] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
         var best = new Dictionary<(Guid, Guid), float>();
-        var candidates = new HashSet<int>();
-        var gathered = new List<int>();
+        var seen = new HashSet<(bool, int)>();
+        var gathered = new List<Candidate>();
         var candidateWords = Array.Empty<ulong>();
         var candidatePopcounts = Array.Empty<ushort>();
         var scores = Array.Empty<float>();
-        for (var i = 0; i < n; i++)
+        Comparison<Candidate> order = (x, y) => x.Pending != y.Pending ? x.Pending.CompareTo(y.Pending)
+            : (x.Pending ? pending : known).CompareEntries(x.Index, y.Index);
+        for (var i = 0; i < pending.Count; i++)
         {
-            if (!signals[i].Pending || !usable[i] || !roots.TryGetValue(signals[i].Root, out var root))
+            if (!rootOf.TryGetValue(pending.SubjectId(i), out var rootId) || !roots.TryGetValue(rootId, out var root))
             {
                 continue;
             }
 
-            candidates.Clear();
-            for (var p = 0; p < passes.Length; p++)
+            seen.Clear();
+            gathered.Clear();
+            for (var p = 0; p < LinkageIndex.PassCount; p++)
             {
-                var blockKey = LinkageEncoding.BlockKey(signals[i].BlockKeys, passes[p]);
-                if (blockKey == 0 || !blocks[p].TryGetValue(blockKey, out var block) || block.Count > maxBlockSide)
+                var blockKey = pending.BlockKeyOf(i, p);
+                if (blockKey == 0)
                 {
                     continue;
                 }
 
-                foreach (var j in block)
+                var knownBlock = known.Block(p, blockKey);
+                var pendingBlock = pending.Block(p, blockKey);
+                if (knownBlock.Count + pendingBlock.Count > maxBlockSide)
+                {
+                    continue;
+                }
+
+                foreach (var j in knownBlock)
+                {
+                    Consider(known, false, j);
+                }
+
+                foreach (var j in pendingBlock)
                 {
                     // Two pending encodings are scored from both sides: each proposes its own best candidate.
-                    if (j == i || signals[j].Root == root.Id
-                        || !roots.TryGetValue(signals[j].Root, out var other) || other.SubjectType != root.SubjectType)
+                    if (j != i)
                     {
-                        continue;
+                        Consider(pending, true, j);
                     }
-
-                    candidates.Add(j);
                 }
             }
 
-            if (candidates.Count == 0)
+            if (gathered.Count == 0)
             {
                 continue;
             }
 
-            gathered.Clear();
-            gathered.AddRange(candidates);
-            gathered.Sort();
+            gathered.Sort(order);
             if (candidatePopcounts.Length < gathered.Count)
             {
                 candidateWords = new ulong[gathered.Count * BloomFilterStore.Words];
@@ -131,13 +110,14 @@ internal static class FuzzySubjectMatching
 
             for (var c = 0; c < gathered.Count; c++)
             {
-                words.AsSpan(gathered[c] * BloomFilterStore.Words, BloomFilterStore.Words)
-                    .CopyTo(candidateWords.AsSpan(c * BloomFilterStore.Words, BloomFilterStore.Words));
-                candidatePopcounts[c] = popcounts[gathered[c]];
+                var source = gathered[c].Pending ? pending : known;
+                source.Words(gathered[c].Index).CopyTo(candidateWords.AsSpan(c * BloomFilterStore.Words, BloomFilterStore.Words));
+                candidatePopcounts[c] = source.Popcount(gathered[c].Index);
             }
 
+            ReadOnlySpan<ushort> popcount = [pending.Popcount(i)];
             DiceKernel.Score(
-                words.AsSpan(i * BloomFilterStore.Words, BloomFilterStore.Words), popcounts.AsSpan(i, 1),
+                pending.Words(i), popcount,
                 candidateWords.AsSpan(0, gathered.Count * BloomFilterStore.Words), candidatePopcounts.AsSpan(0, gathered.Count),
                 scores.AsSpan(0, gathered.Count));
             comparisons += gathered.Count;
@@ -158,12 +138,26 @@ internal static class FuzzySubjectMatching
                 continue;
             }
 
-            var a = signals[i].Root;
-            var b = signals[gathered[top]].Root;
+            var a = root.Id;
+            var b = gathered[top].Root;
             var pair = a.CompareTo(b) < 0 ? (a, b) : (b, a);
             if (!best.TryGetValue(pair, out var previous) || scores[top] > previous)
             {
                 best[pair] = scores[top];
+            }
+
+            void Consider(LinkageIndex source, bool isPending, int j)
+            {
+                if (!rootOf.TryGetValue(source.SubjectId(j), out var otherId) || otherId == root.Id
+                    || !roots.TryGetValue(otherId, out var other) || other.SubjectType != root.SubjectType)
+                {
+                    return;
+                }
+
+                if (seen.Add((isPending, j)))
+                {
+                    gathered.Add(new Candidate(isPending, j, otherId));
+                }
             }
         }
 

@@ -29,4 +29,12 @@ public sealed class LinkageOptions
     /// <summary>Largest number of signals with pending encodings one run takes per convenant, oldest first (the rest wait for the next run).</summary>
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long the linker keeps its in-memory index of a convenant's linked encodings before it reads them all again. Between
+    /// reads each run checks the index against the database (count, first and last LinkedAt) and reads again on any difference;
+    /// the interval bounds what that check cannot see (another process linking exactly as many rows as retention removed).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan IndexRebuildInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

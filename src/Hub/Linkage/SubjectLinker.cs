@@ -19,7 +19,10 @@ namespace SharingHub.Hub.Linkage;
 /// convenant: takes the pending <see cref="SubjectEncoding"/>s (LinkedAt null), compares them with every known encoding of the same
 /// key version (<see cref="FuzzySubjectMatching"/>), merges matching clusters (the absorbed root and all its members point at the
 /// surviving root, never a chain; a <see cref="SubjectLink"/> per merge), marks the pending encodings linked, all in ONE transaction,
-/// and then audits each merge (<see cref="AuditOperations.Match"/>, one record per subject involved). Runs of one convenant are
+/// and then audits each merge (<see cref="AuditOperations.Match"/>, one record per subject involved). The known encodings stay in
+/// memory between runs (<see cref="KnownEncodings"/>): a run reads only its pending ones, adds them once linked, and reads the
+/// known ones again only when the database no longer matches (<see cref="LinkedFingerprint"/>) or after
+/// <see cref="LinkageOptions.IndexRebuildInterval"/>. Runs of one convenant are
 /// serialised in this process; across processes every write is conditional (a root must still be a root, a pending encoding still
 /// pending), and a run that finds another's changes rolls back and leaves the work to the next run.
 /// </summary>
@@ -31,6 +34,13 @@ public sealed partial class SubjectLinker(
     public const string MethodFuzzy = "fuzzy";
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>Per convenant, the known encodings in memory (used and changed only under the convenant's gate).</summary>
+    private readonly ConcurrentDictionary<string, KnownEncodings> _known = new(StringComparer.Ordinal);
+    private int _indexReads;
+
+    /// <summary>How often this linker read a convenant's linked encodings (of one key version) from the database.</summary>
+    internal int IndexReads => Volatile.Read(ref _indexReads);
 
     /// <summary>One run over every loaded convenant.</summary>
     public async Task<LinkageRunResult> RunOnceAsync(CancellationToken cancellationToken)
@@ -136,21 +146,24 @@ public sealed partial class SubjectLinker(
         var roots = subjects.Where(s => s.MergedIntoId is null)
             .ToDictionary(s => s.Id, s => new RootInfo(s.Id, s.SubjectType, sizes.GetValueOrDefault(s.Id, 1), s.CreatedAt));
         var threshold = (float)options.Threshold;
+        var known = await KnownEncodingsAsync(db, convenant, cancellationToken).ConfigureAwait(false);
         var pairs = new List<RootPair>();
         long comparisons = 0;
         foreach (var version in pending.Select(p => p.KeyVersion).Distinct().Order())
         {
-            var known = await db.SubjectEncodings.AsNoTracking()
-                .Where(e => e.ConvenantId == convenant && e.KeyVersion == version && e.LinkedAt != null)
-                .OrderBy(e => e.SignalId).ThenBy(e => e.SubjectId)
-                .Select(e => new { e.SignalId, e.SubjectId, e.Clk, e.BlockKeys })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var signals = new List<EncodedSignal>(known.Count + pending.Count);
-            signals.AddRange(known.Where(k => rootOf.ContainsKey(k.SubjectId))
-                .Select(k => new EncodedSignal(k.SignalId, rootOf[k.SubjectId], false, k.Clk, k.BlockKeys)));
-            signals.AddRange(pending.Where(p => p.KeyVersion == version && rootOf.ContainsKey(p.SubjectId))
-                .Select(p => new EncodedSignal(p.SignalId, rootOf[p.SubjectId], true, p.Clk, p.BlockKeys)));
-            pairs.AddRange(FuzzySubjectMatching.FindPairs(signals, roots, threshold, FuzzyOptions.Default.MaxBlockSide, out var compared));
+            var (index, read) = await known.IndexAsync(db, convenant, version, cancellationToken).ConfigureAwait(false);
+            if (read)
+            {
+                Interlocked.Increment(ref _indexReads);
+            }
+
+            var fresh = new LinkageIndex();
+            foreach (var p in pending.Where(p => p.KeyVersion == version))
+            {
+                fresh.Add(p.SignalId, p.SubjectId, p.Clk, p.BlockKeys);
+            }
+
+            pairs.AddRange(FuzzySubjectMatching.FindPairs(index, fresh, rootOf, roots, threshold, FuzzyOptions.Default.MaxBlockSide, out var compared));
             comparisons += compared;
         }
 
@@ -169,13 +182,48 @@ public sealed partial class SubjectLinker(
             Score = Math.Round(step.Score, 4),
             CreatedAt = now,
         }).ToList();
-        if (!await WriteAsync(db, convenant, batch, pending.Count, plan, links, now, cancellationToken).ConfigureAwait(false))
+        if (await WriteAsync(db, convenant, batch, pending.Count, plan, links, now, cancellationToken).ConfigureAwait(false) is not { } written)
         {
             return new LinkageRunResult(pending.Count, comparisons, 0, plan.Refused, 1);
         }
 
+        if (written.Count == known.Fingerprint.Count + pending.Count)
+        {
+            // Only this run's rows were linked since the index was checked: they join it, and it matches the database again.
+            foreach (var p in pending)
+            {
+                known.Add(p.KeyVersion, p.SignalId, p.SubjectId, p.Clk, p.BlockKeys);
+            }
+
+            known.Fingerprint = written;
+        }
+        else
+        {
+            _known.TryRemove(convenant, out _); // another writer linked or removed encodings meanwhile: read them all next run
+        }
+
         await AuditAsync(db, convenant, links, started, cancellationToken).ConfigureAwait(false);
         return new LinkageRunResult(pending.Count, comparisons, links.Count, plan.Refused, 0);
+    }
+
+    /// <summary>
+    /// The convenant's known encodings as this linker holds them, when they still match the database: the same count and the
+    /// same first and last LinkedAt as when this linker last read or wrote them, and not older than
+    /// <see cref="LinkageOptions.IndexRebuildInterval"/>. Otherwise (another process linked, retention removed encodings, the
+    /// hub just started) they are read again, per key version when first needed.
+    /// </summary>
+    private async Task<KnownEncodings> KnownEncodingsAsync(HubDbContext db, string convenant, CancellationToken cancellationToken)
+    {
+        var fingerprint = await LinkedFingerprint.ReadAsync(db, convenant, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(convenant, out var known) && known.Fingerprint == fingerprint && now - known.LoadedAt < options.IndexRebuildInterval)
+        {
+            return known;
+        }
+
+        known = new KnownEncodings(fingerprint, now);
+        _known[convenant] = known;
+        return known;
     }
 
     /// <summary>The BSN pseudonym of each root's cluster among the pairs; roots whose cluster holds two BSNs are "conflicted".</summary>
@@ -220,8 +268,11 @@ public sealed partial class SubjectLinker(
         return (bsns, conflicted);
     }
 
-    /// <summary>Applies the plan and marks the pending encodings linked in one transaction; false (rolled back) on a conflict.</summary>
-    private static async Task<bool> WriteAsync(
+    /// <summary>
+    /// Applies the plan and marks the pending encodings linked in one transaction; null (rolled back) on a conflict, else the
+    /// linked encodings' fingerprint as this transaction saw it just before it committed.
+    /// </summary>
+    private static async Task<LinkedFingerprint?> WriteAsync(
         HubDbContext db, string convenant, List<Guid> signalIds, int pendingRows, MergePlan plan, List<SubjectLink> links, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -236,7 +287,7 @@ public sealed partial class SubjectLinker(
                 if (root != 1)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    return false;
+                    return null;
                 }
             }
 
@@ -247,7 +298,7 @@ public sealed partial class SubjectLinker(
                 if (moved != 1)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    return false;
+                    return null;
                 }
 
                 await db.Subjects.Where(s => s.MergedIntoId == absorbed)
@@ -266,11 +317,12 @@ public sealed partial class SubjectLinker(
             if (marked != pendingRows)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return false;
+                return null;
             }
 
+            var written = await LinkedFingerprint.ReadAsync(db, convenant, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            return written;
         }
     }
 

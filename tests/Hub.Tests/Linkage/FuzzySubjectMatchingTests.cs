@@ -14,6 +14,29 @@ public sealed class FuzzySubjectMatchingTests
 
     private static Pseudonym32 Bsn(ulong n) => new(n, 0, 0, 0);
 
+    private static (byte[] Clk, byte[] BlockKeys) Encode(TestPerson person)
+    {
+        using var ring = SharingHub.Pseudonymisation.Keys.DomainKeyRing.FromSecret("riec", 1, Id(99), new byte[32], TimeProvider.System);
+        var key = new byte[LinkageEncoding.KeyLength];
+        LinkageEncoding.DeriveKey(ring, key);
+        return LinkageEncoding.Encode(key, person.QuasiIdentifiers());
+    }
+
+    /// <summary>Known and pending encodings in the given order into two indexes; each encoding's subject is its root.</summary>
+    private static List<RootPair> FindPairs(IEnumerable<Encoded> signals, Dictionary<Guid, RootInfo> roots, float threshold, int maxBlockSide, out long comparisons)
+    {
+        var known = new LinkageIndex();
+        var pending = new LinkageIndex();
+        var rootOf = new Dictionary<Guid, Guid>();
+        foreach (var signal in signals)
+        {
+            Assert.True((signal.Pending ? pending : known).Add(signal.SignalId, signal.Root, signal.Clk, signal.BlockKeys));
+            rootOf[signal.Root] = signal.Root;
+        }
+
+        return FuzzySubjectMatching.FindPairs(known, pending, rootOf, roots, threshold, maxBlockSide, out comparisons);
+    }
+
     [Fact]
     public void Plan_BiggerClusterAndThenOlderRootSurvive_FinalRootsNeverChain()
     {
@@ -49,14 +72,14 @@ public sealed class FuzzySubjectMatchingTests
         using var ring = SharingHub.Pseudonymisation.Keys.DomainKeyRing.FromSecret("riec", 1, Id(99), new byte[32], TimeProvider.System);
         var key = new byte[LinkageEncoding.KeyLength];
         LinkageEncoding.DeriveKey(ring, key);
-        EncodedSignal Signal(int n, int root, bool pending, TestPerson person)
+        Encoded Signal(int n, int root, bool pending, TestPerson person)
         {
             var (clk, blocks) = LinkageEncoding.Encode(key, person.QuasiIdentifiers());
-            return new EncodedSignal(Id(100 + n), Id(root), pending, clk, blocks);
+            return new Encoded(Id(100 + n), Id(root), pending, clk, blocks);
         }
 
         var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
-        EncodedSignal[] signals =
+        Encoded[] signals =
         [
             Signal(1, 1, false, new TestPerson("Jan", "Jansen", "1980-05-17")),
             Signal(2, 2, false, new TestPerson("Jan", "Janssens", "1980-05-17")),
@@ -64,7 +87,7 @@ public sealed class FuzzySubjectMatchingTests
             Signal(4, 3, false, new TestPerson("Jan", "Janssen", "1980-05-17")),
         ];
 
-        var pairs = FuzzySubjectMatching.FindPairs(signals, roots, 0.6f, 2000, out var comparisons);
+        var pairs = FindPairs(signals, roots, 0.6f, 2000, out var comparisons);
 
         var pair = Assert.Single(pairs);
         Assert.Contains(Id(3), (Guid[])[pair.A, pair.B]);
@@ -97,15 +120,47 @@ public sealed class FuzzySubjectMatchingTests
 
         foreach (int[] order in (int[][])[[0, 1, 2], [1, 2, 0], [2, 1, 0]])
         {
-            var signals = order.Select(i => new EncodedSignal(Id(100 + i), Id(i + 1), true, encoded[i].Clk, encoded[i].BlockKeys)).ToArray();
+            var signals = order.Select(i => new Encoded(Id(100 + i), Id(i + 1), true, encoded[i].Clk, encoded[i].BlockKeys)).ToArray();
 
-            var pairs = FuzzySubjectMatching.FindPairs(signals, roots, threshold, 2000, out _);
+            var pairs = FindPairs(signals, roots, threshold, 2000, out _);
             var plan = FuzzySubjectMatching.Plan(pairs, roots, new Dictionary<Guid, Pseudonym32>(), new HashSet<Guid>());
 
             Assert.Equal(2, plan.Steps.Count);
             Assert.Equal(Id(1), plan.FinalRoots[Id(2)]);
             Assert.Equal(Id(1), plan.FinalRoots[Id(3)]);
         }
+    }
+
+    [Fact]
+    public void FindPairs_EqualScoresInTwoKnownClusters_TheLowerSignalIdWinsWhateverOrderTheIndexWasFilledIn()
+    {
+        var (clk, blocks) = Encode(new TestPerson("Sanne", "de Vries", "1985-02-01"));
+        var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
+        Encoded lowSignalInRoot2 = new(Id(100), Id(2), false, clk, blocks);
+        Encoded highSignalInRoot1 = new(Id(200), Id(1), false, clk, blocks);
+        Encoded newcomer = new(Id(300), Id(3), true, clk, blocks);
+
+        var forward = FindPairs([lowSignalInRoot2, highSignalInRoot1, newcomer], roots, 0.8f, 2000, out _);
+        var backward = FindPairs([highSignalInRoot1, lowSignalInRoot2, newcomer], roots, 0.8f, 2000, out _);
+
+        Assert.Equal([new RootPair(Id(2), Id(3), 1f)], forward);
+        Assert.Equal(forward, backward);
+    }
+
+    [Fact]
+    public void FindPairs_KnownAndPendingTogetherExceedMaxBlockSide_BlockSkipped()
+    {
+        var (clk, blocks) = Encode(new TestPerson("Sanne", "de Vries", "1985-02-01"));
+        var roots = Roots((1, 1, 1), (2, 1, 2), (3, 1, 3));
+        Encoded[] signals = [new(Id(100), Id(1), false, clk, blocks), new(Id(200), Id(2), true, clk, blocks), new(Id(300), Id(3), true, clk, blocks)];
+
+        var skipped = FindPairs(signals, roots, 0.8f, 2, out var none);
+        var compared = FindPairs(signals, roots, 0.8f, 3, out var some);
+
+        Assert.Empty(skipped);
+        Assert.Equal(0, none);
+        Assert.Equal(4, some); // each pending one against the known one and the other pending one
+        Assert.Equal(2, compared.Count);
     }
 
     [Fact]
@@ -120,3 +175,6 @@ public sealed class FuzzySubjectMatchingTests
         Assert.Equal(1, plan.Refused);
     }
 }
+
+/// <summary>One encoding as these tests write it: its signal, its cluster root (also its subject), pending or known, its bytes.</summary>
+internal sealed record Encoded(Guid SignalId, Guid Root, bool Pending, byte[] Clk, byte[] BlockKeys);

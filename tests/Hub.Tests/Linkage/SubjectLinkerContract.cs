@@ -238,11 +238,7 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
         var (s2, _) = await LinkageApi.SubmitAsync(http, politie, b);
         await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a);
         await LinkageApi.AddEncodingAsync(Hub.Factory, s2, b);
-        var services = Hub.Factory.Services;
-        var linker = new SubjectLinker(
-            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<SharingHub.Hub.Convenants.HubConvenants>(),
-            LinkageApi.Audit(Hub.Factory), new LinkageOptions { Enabled = false, BatchSize = 1 }, TimeProvider.System,
-            NullLogger<SubjectLinker>.Instance);
+        var linker = OtherLinker(new LinkageOptions { Enabled = false, BatchSize = 1 });
 
         var first = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
         var second = await linker.RunConvenantAsync(LinkageApi.Convenant, CancellationToken.None);
@@ -271,6 +267,112 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
 
         Assert.Equal(1, results.Sum(r => r.Merges));
         Assert.Equal(before + 1, await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RunOnce_NothingChangedSinceTheLastRun_KnownEncodingsNotReadAgain()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, politie, _) = await TokensAsync(http);
+        TestPerson a = new("Marijke", "Oudshoorn", "1958-01-30"), b = new("Marijke", "Oudshoren", "1958-01-30");
+        var linker = LinkageApi.Linker(Hub.Factory);
+        var s1 = await SubmitEncodedAsync(http, gemeente, a);
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+        var reads = linker.IndexReads;
+        var s2 = await SubmitEncodedAsync(http, politie, b);
+
+        var result = await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.Equal(reads, linker.IndexReads); // the first run's encoding was added to the index it held
+        Assert.Equal(1, result.Merges);
+        Assert.Equal(await LinkageApi.SubjectOfAsync(Hub.Factory, s1), await RootOfSignalAsync(s2));
+    }
+
+    [Fact]
+    public async Task RunOnce_AnotherLinkerLinkedEncodingsMeanwhile_ReadsThemAgainAndComparesWithThem()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, politie, om) = await TokensAsync(http);
+        TestPerson x = new("Geertruida", "Bosman", "1962-04-04"), c = new("Rutger", "Hauwert", "1977-12-24"), d = new("Rutger", "Hauwerd", "1977-12-24");
+        var linker = LinkageApi.Linker(Hub.Factory);
+        await SubmitEncodedAsync(http, gemeente, x);
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default); // holds the known encodings now
+        var sc = await SubmitEncodedAsync(http, politie, c);
+        Assert.True((await OtherLinker(new LinkageOptions { Enabled = false }).RunConvenantAsync(LinkageApi.Convenant, default)).Pending >= 1);
+        var sd = await SubmitEncodedAsync(http, om, d);
+        var reads = linker.IndexReads;
+
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.True(linker.IndexReads > reads, "the other linker's encoding was not read");
+        Assert.Equal(await LinkageApi.SubjectOfAsync(Hub.Factory, sc), await RootOfSignalAsync(sd));
+    }
+
+    [Fact]
+    public async Task RunOnce_ALinkedEncodingWasRemovedMeanwhile_NeverComparedWithAgain()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, politie, _) = await TokensAsync(http);
+        TestPerson p = new("Hendrikus", "Wolters", "1949-10-10"), q = new("Hendrikus", "Woltres", "1949-10-10");
+        var linker = LinkageApi.Linker(Hub.Factory);
+        var sp = await SubmitEncodedAsync(http, gemeente, p);
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default); // holds p's encoding now
+        Assert.Equal(1, await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectEncodings.Where(e => e.SignalId == sp).ExecuteDeleteAsync()));
+        var sq = await SubmitEncodedAsync(http, politie, q);
+
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.Equal(await LinkageApi.SubjectOfAsync(Hub.Factory, sq), await RootOfSignalAsync(sq)); // q is still its own root
+        Assert.Null((await LinkageApi.SubjectsAsync(Hub.Factory))[await LinkageApi.SubjectOfAsync(Hub.Factory, sp)]);
+    }
+
+    [Fact]
+    public async Task RunOnce_RebuildIntervalZero_ReadsTheKnownEncodingsEveryRun()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, _, _) = await TokensAsync(http);
+        TestPerson a = new("Tjitske", "Hoekstra", "1993-05-05");
+        var (s1, _) = await LinkageApi.SubmitAsync(http, gemeente, a);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s1, a, linkedAt: Hub.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var (s2, _) = await LinkageApi.SubmitAsync(http, gemeente, new TestPerson("Wietse", "Hoekstra", "1991-03-03"));
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s2, new TestPerson("Wietse", "Hoekstra", "1991-03-03"));
+        var linker = OtherLinker(new LinkageOptions { Enabled = false, BatchSize = 1, IndexRebuildInterval = TimeSpan.Zero });
+
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+        var afterFirst = linker.IndexReads;
+        var (s3, _) = await LinkageApi.SubmitAsync(http, gemeente, new TestPerson("Sietske", "Hoekstra", "1990-02-02"));
+        await LinkageApi.AddEncodingAsync(Hub.Factory, s3, new TestPerson("Sietske", "Hoekstra", "1990-02-02"));
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.True(afterFirst >= 1);
+        Assert.True(linker.IndexReads > afterFirst, "the second run used the index of the first");
+    }
+
+    /// <summary>A second linker on the same database, as another hub process would run it.</summary>
+    private SubjectLinker OtherLinker(LinkageOptions options)
+    {
+        var services = Hub.Factory.Services;
+        return new SubjectLinker(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<SharingHub.Hub.Convenants.HubConvenants>(),
+            LinkageApi.Audit(Hub.Factory), options, TimeProvider.System, NullLogger<SubjectLinker>.Instance);
+    }
+
+    private static async Task<(string Gemeente, string Politie, string Om)> TokensAsync(HttpClient http) =>
+        (await LinkageApi.TokenAsync(http, LinkagePartners.Gemeente), await LinkageApi.TokenAsync(http, LinkagePartners.Politie),
+            await LinkageApi.TokenAsync(http, LinkagePartners.Om));
+
+    /// <summary>Submits a signal about <paramref name="person"/> and stores its encoding, pending.</summary>
+    private async Task<Guid> SubmitEncodedAsync(HttpClient http, string token, TestPerson person)
+    {
+        var (signal, _) = await LinkageApi.SubmitAsync(http, token, person);
+        await LinkageApi.AddEncodingAsync(Hub.Factory, signal, person);
+        return signal;
+    }
+
+    private async Task<Guid> RootOfSignalAsync(Guid signalId)
+    {
+        var subject = await LinkageApi.SubjectOfAsync(Hub.Factory, signalId);
+        return (await LinkageApi.SubjectsAsync(Hub.Factory))[subject] ?? subject;
     }
 }
 
