@@ -9,8 +9,68 @@ namespace SharingHub.Hub.Linkage;
 /// <summary>A cluster root: its subject type, cluster size (root and members) and creation time.</summary>
 internal sealed record RootInfo(Guid Id, int SubjectType, int Size, DateTimeOffset CreatedAt);
 
-/// <summary>An encoding that shares a block with a pending one: which index holds it, where, and its cluster root.</summary>
-internal readonly record struct Candidate(bool Pending, int Index, Guid Root);
+/// <summary>An encoding that shares a block with a pending one: which index holds it, where, and its cluster (<see cref="ClusterLookup"/>).</summary>
+internal readonly record struct Candidate(bool Pending, int Index, int Cluster);
+
+/// <summary>
+/// The cluster of each encoding of one matching run as a small number, looked up once per encoding and only for the encodings
+/// that are compared (subject → root through <c>rootOf</c>, root → <see cref="RootInfo"/>); -1 when either is missing.
+/// </summary>
+internal sealed class ClusterLookup
+{
+    private const int NotLookedUp = -2;
+    private readonly LinkageIndex _known;
+    private readonly LinkageIndex _pending;
+    private readonly IReadOnlyDictionary<Guid, Guid> _rootOf;
+    private readonly IReadOnlyDictionary<Guid, RootInfo> _roots;
+    private readonly int[] _knownClusters;
+    private readonly int[] _pendingClusters;
+    private readonly Dictionary<Guid, int> _numbers = [];
+    private readonly List<RootInfo> _infos = [];
+
+    public ClusterLookup(LinkageIndex known, LinkageIndex pending, IReadOnlyDictionary<Guid, Guid> rootOf, IReadOnlyDictionary<Guid, RootInfo> roots)
+    {
+        _known = known;
+        _pending = pending;
+        _rootOf = rootOf;
+        _roots = roots;
+        _knownClusters = new int[known.Count];
+        _pendingClusters = new int[pending.Count];
+        Array.Fill(_knownClusters, NotLookedUp);
+        Array.Fill(_pendingClusters, NotLookedUp);
+    }
+
+    public int Of(bool pending, int index)
+    {
+        var clusters = pending ? _pendingClusters : _knownClusters;
+        if (clusters[index] == NotLookedUp)
+        {
+            var subject = (pending ? _pending : _known).SubjectId(index);
+            clusters[index] = _rootOf.TryGetValue(subject, out var root) ? Number(root) : -1;
+        }
+
+        return clusters[index];
+    }
+
+    public RootInfo Root(int cluster) => _infos[cluster];
+
+    private int Number(Guid root)
+    {
+        if (_numbers.TryGetValue(root, out var number))
+        {
+            return number;
+        }
+
+        if (!_roots.TryGetValue(root, out var info))
+        {
+            return -1;
+        }
+
+        _numbers[root] = _infos.Count;
+        _infos.Add(info);
+        return _infos.Count - 1;
+    }
+}
 
 /// <summary>Two cluster roots whose best encoding pair scored at or above the threshold.</summary>
 internal readonly record struct RootPair(Guid A, Guid B, float Score);
@@ -49,21 +109,23 @@ internal static class FuzzySubjectMatching
         ArgumentNullException.ThrowIfNull(roots);
         comparisons = 0;
         var best = new Dictionary<(Guid, Guid), float>();
-        var seen = new HashSet<(bool, int)>();
+        var clusters = new ClusterLookup(known, pending, rootOf, roots);
+        var knownSeen = new int[known.Count];
+        var pendingSeen = new int[pending.Count];
         var gathered = new List<Candidate>();
         var candidateWords = Array.Empty<ulong>();
         var candidatePopcounts = Array.Empty<ushort>();
         var scores = Array.Empty<float>();
-        Comparison<Candidate> order = (x, y) => x.Pending != y.Pending ? x.Pending.CompareTo(y.Pending)
-            : (x.Pending ? pending : known).CompareEntries(x.Index, y.Index);
         for (var i = 0; i < pending.Count; i++)
         {
-            if (!rootOf.TryGetValue(pending.SubjectId(i), out var rootId) || !roots.TryGetValue(rootId, out var root))
+            var cluster = clusters.Of(true, i);
+            if (cluster < 0)
             {
                 continue;
             }
 
-            seen.Clear();
+            var root = clusters.Root(cluster);
+            var stamp = i + 1;
             gathered.Clear();
             for (var p = 0; p < LinkageIndex.PassCount; p++)
             {
@@ -82,15 +144,20 @@ internal static class FuzzySubjectMatching
 
                 foreach (var j in knownBlock)
                 {
-                    Consider(known, false, j);
+                    if (knownSeen[j] != stamp)
+                    {
+                        knownSeen[j] = stamp;
+                        Consider(false, j);
+                    }
                 }
 
                 foreach (var j in pendingBlock)
                 {
                     // Two pending encodings are scored from both sides: each proposes its own best candidate.
-                    if (j != i)
+                    if (j != i && pendingSeen[j] != stamp)
                     {
-                        Consider(pending, true, j);
+                        pendingSeen[j] = stamp;
+                        Consider(true, j);
                     }
                 }
             }
@@ -100,7 +167,6 @@ internal static class FuzzySubjectMatching
                 continue;
             }
 
-            gathered.Sort(order);
             if (candidatePopcounts.Length < gathered.Count)
             {
                 candidateWords = new ulong[gathered.Count * BloomFilterStore.Words];
@@ -123,11 +189,11 @@ internal static class FuzzySubjectMatching
             comparisons += gathered.Count;
 
             // Like the core's one-to-one assignment on the new side: a new encoding links to its single best candidate,
-            // so one record can never bridge several existing clusters.
+            // so one record can never bridge several existing clusters. Equal scores: the first in candidate order.
             var top = -1;
             for (var c = 0; c < gathered.Count; c++)
             {
-                if (scores[c] >= threshold && (top < 0 || scores[c] > scores[top]))
+                if (scores[c] >= threshold && (top < 0 || scores[c] > scores[top] || (scores[c] == scores[top] && Precedes(gathered[c], gathered[top]))))
                 {
                     top = c;
                 }
@@ -139,29 +205,28 @@ internal static class FuzzySubjectMatching
             }
 
             var a = root.Id;
-            var b = gathered[top].Root;
+            var b = clusters.Root(gathered[top].Cluster).Id;
             var pair = a.CompareTo(b) < 0 ? (a, b) : (b, a);
             if (!best.TryGetValue(pair, out var previous) || scores[top] > previous)
             {
                 best[pair] = scores[top];
             }
 
-            void Consider(LinkageIndex source, bool isPending, int j)
+            void Consider(bool isPending, int j)
             {
-                if (!rootOf.TryGetValue(source.SubjectId(j), out var otherId) || otherId == root.Id
-                    || !roots.TryGetValue(otherId, out var other) || other.SubjectType != root.SubjectType)
+                var other = clusters.Of(isPending, j);
+                if (other >= 0 && other != cluster && clusters.Root(other).SubjectType == root.SubjectType)
                 {
-                    return;
-                }
-
-                if (seen.Add((isPending, j)))
-                {
-                    gathered.Add(new Candidate(isPending, j, otherId));
+                    gathered.Add(new Candidate(isPending, j, other));
                 }
             }
         }
 
         return [.. best.Select(p => new RootPair(p.Key.Item1, p.Key.Item2, p.Value))];
+
+        // Candidate order: known before pending, then by signal id and subject id (the order the linker reads encodings in).
+        bool Precedes(Candidate x, Candidate y) => x.Pending != y.Pending ? !x.Pending
+            : x.Pending ? pending.CompareEntries(x.Index, y.Index) < 0 : known.CompareEntries(x.Index, y.Index) < 0;
     }
 
     /// <summary>
