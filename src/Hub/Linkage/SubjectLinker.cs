@@ -114,12 +114,12 @@ public sealed partial class SubjectLinker(
     private async Task<LinkageRunResult> LinkAsync(HubDbContext db, string convenant, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        // Whole signals (a group signal has one encoding per member), oldest first, up to the batch size.
-        var batch = await db.SubjectEncodings.AsNoTracking()
+        // Whole signals (a group signal has one encoding per member, all written with the signal's time), oldest first, up to the
+        // batch size, read in the order of the (ConvenantId, LinkedAt, CreatedAt, SignalId) index: no sort of the whole backlog.
+        var batch = (await db.SubjectEncodings.AsNoTracking()
             .Where(e => e.ConvenantId == convenant && e.LinkedAt == null)
-            .GroupBy(e => e.SignalId).Select(g => new { SignalId = g.Key, CreatedAt = g.Min(e => e.CreatedAt) })
-            .OrderBy(g => g.CreatedAt).ThenBy(g => g.SignalId).Take(options.BatchSize).Select(g => g.SignalId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.SignalId).Select(e => e.SignalId).Take(options.BatchSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Distinct().ToList();
         if (batch.Count == 0)
         {
             return LinkageRunResult.Empty;

@@ -44,20 +44,35 @@ public sealed partial class QueryPlanTests
         await connection.OpenAsync();
         foreach (var sql in lookups)
         {
-            await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            await using var reader = await explain.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var step = reader.GetString(3);
-                if (ConvenantScan().IsMatch(step))
-                {
-                    offending.Add(step + "  <=  " + sql);
-                }
-            }
+            offending.AddRange((await PlanAsync(connection, sql)).Where(step => ConvenantScan().IsMatch(step)).Select(step => step + "  <=  " + sql));
         }
 
         Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
+    [Fact]
+    public async Task LinkerBatchAndFingerprint_PendingBacklog_ReadTheEncodingIndexInOrderWithoutASort()
+    {
+        await using var hub = await RetentionTestHub.StartAsync(settings: new Dictionary<string, string?> { ["Linkage:Enabled"] = "false" });
+        using var recorder = new SqliteCommandRecorder(hub.Factory.DataDirectory);
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("945807302"));
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("111222333"));
+
+        var linked = await hub.Factory.Services.GetRequiredService<SubjectLinker>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, linked.Pending);
+        var queries = recorder.Commands.Where(sql => sql.Contains("\"subject_encodings\"", StringComparison.Ordinal) && sql.Contains("\"LinkedAt\"", StringComparison.Ordinal)
+            && sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).Distinct().ToList();
+        var batch = Assert.Single(queries, sql => sql.Contains("LIMIT", StringComparison.Ordinal) && sql.Contains("IS NULL", StringComparison.Ordinal));
+        var fingerprint = Assert.Single(queries, sql => sql.Contains("COUNT(*)", StringComparison.Ordinal));
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(hub.Factory.DataDirectory, "hub.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        foreach (var sql in (string[])[batch, fingerprint])
+        {
+            var plan = await PlanAsync(connection, sql);
+            Assert.Contains(plan, step => step.Contains("USING COVERING INDEX IX_subject_encodings_ConvenantId_LinkedAt_CreatedAt_SignalId", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -70,11 +85,26 @@ public sealed partial class QueryPlanTests
         Assert.DoesNotMatch(ConvenantScan(), "SEARCH r USING INDEX IX_subject_refs_SubjectId_PartnerId (SubjectId=? AND PartnerId=?)");
         Assert.DoesNotMatch(ConvenantScan(), "SCAN json_each VIRTUAL TABLE INDEX 1:");
         Assert.DoesNotMatch(ConvenantScan(), "SCAN l VIRTUAL TABLE INDEX 1:");
-        Assert.DoesNotMatch(ConvenantScan(), "SEARCH e USING INDEX IX_subject_encodings_ConvenantId_LinkedAt (ConvenantId=? AND LinkedAt=?)");
+        Assert.DoesNotMatch(ConvenantScan(), "SEARCH e USING COVERING INDEX IX_subject_encodings_ConvenantId_LinkedAt_CreatedAt_SignalId (ConvenantId=? AND LinkedAt=?)");
+    }
+
+    /// <summary>The steps of SQLite's plan for <paramref name="sql"/> (parameters unbound).</summary>
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql)
+    {
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await explain.ExecuteReaderAsync();
+        var steps = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
     }
 
     // A whole-table scan, or an index search constrained only by convenant (and partner): every row of the convenant is read.
-    // (ConvenantId, LinkedAt) is allowed: it reads only the pending linkage encodings.
+    // (ConvenantId, LinkedAt, ...) is allowed: it reads only the pending linkage encodings.
     [GeneratedRegex(@"^(SCAN \w+(?! VIRTUAL TABLE)( |$)|SEARCH \w+ USING (COVERING )?INDEX \w+ \(ConvenantId=\?( AND PartnerId=\?)?\))")]
     private static partial Regex ConvenantScan();
 

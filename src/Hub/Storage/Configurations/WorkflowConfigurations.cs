@@ -38,7 +38,8 @@ internal sealed class SubjectEncodingConfiguration : IEntityTypeConfiguration<Su
         builder.Property(e => e.ConvenantId).HasMaxLength(ConvenantRole.PartMaxLength).IsUnicode(false);
         builder.Property(e => e.Clk).IsRequired();
         builder.Property(e => e.BlockKeys).IsRequired();
-        builder.HasIndex(e => new { e.ConvenantId, e.LinkedAt });
+        // The linker takes the oldest pending encodings in index order (no sort of the whole backlog) and counts the linked ones.
+        builder.HasIndex(e => new { e.ConvenantId, e.LinkedAt, e.CreatedAt, e.SignalId });
         builder.HasIndex(e => e.SubjectId);
         builder.HasOne<Signal>().WithMany().HasForeignKey(e => e.SignalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Subject>().WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);

@@ -707,7 +707,7 @@ namespace SharingHub.Hub.Storage.Migrations.Postgres
 
                     b.HasIndex("SubjectId");
 
-                    b.HasIndex("ConvenantId", "LinkedAt");
+                    b.HasIndex("ConvenantId", "LinkedAt", "CreatedAt", "SignalId");
 
                     b.ToTable("subject_encodings", (string)null);
                 });

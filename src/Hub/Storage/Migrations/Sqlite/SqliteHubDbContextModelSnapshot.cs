@@ -698,7 +698,7 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
 
                     b.HasIndex("SubjectId");
 
-                    b.HasIndex("ConvenantId", "LinkedAt");
+                    b.HasIndex("ConvenantId", "LinkedAt", "CreatedAt", "SignalId");
 
                     b.ToTable("subject_encodings", (string)null);
                 });
