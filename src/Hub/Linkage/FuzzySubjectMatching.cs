@@ -137,7 +137,7 @@ internal static class FuzzySubjectMatching
 
                 var knownBlock = known.Block(p, blockKey);
                 var pendingBlock = pending.Block(p, blockKey);
-                if (knownBlock.Count + pendingBlock.Count > maxBlockSide)
+                if (knownBlock.Length + pendingBlock.Length > maxBlockSide)
                 {
                     continue;
                 }

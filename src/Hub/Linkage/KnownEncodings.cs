@@ -4,8 +4,8 @@ using SharingHub.Hub.Storage;
 namespace SharingHub.Hub.Linkage;
 
 /// <summary>
-/// What the linked encodings of one convenant look like from outside, cheaply (one aggregate over the
-/// <c>(ConvenantId, LinkedAt)</c> index, no encoding bytes): how many there are and the first and last LinkedAt.
+/// What the linked encodings of one convenant look like from outside, cheaply (one aggregate over the covering
+/// <c>(ConvenantId, LinkedAt, CreatedAt, SignalId)</c> index, no encoding bytes): how many there are and the first and last LinkedAt.
 /// Linking adds rows and moves <see cref="Last"/>; retention removes rows (mostly the oldest, which moves <see cref="First"/>).
 /// </summary>
 internal readonly record struct LinkedFingerprint(int Count, DateTimeOffset? First, DateTimeOffset? Last)

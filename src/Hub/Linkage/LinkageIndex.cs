@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SharingHub.Pseudonymisation.Linkage.Blocking;
 using SharingHub.Pseudonymisation.Linkage.Encoding;
 
@@ -61,12 +62,7 @@ internal sealed class LinkageIndex
             return false;
         }
 
-        var popcount = 0;
-        foreach (var word in target)
-        {
-            popcount += System.Numerics.BitOperations.PopCount(word);
-        }
-
+        var popcount = BloomFilterStore.Popcount(target);
         if (popcount == 0)
         {
             return false;
@@ -107,9 +103,12 @@ internal sealed class LinkageIndex
     /// <summary>The block key of entry <paramref name="index"/> in pass <paramref name="pass"/> (0: none).</summary>
     public ulong BlockKeyOf(int index, int pass) => _keys[(index * Passes.Length) + pass];
 
-    /// <summary>The entries whose block key in <paramref name="pass"/> is <paramref name="key"/>; empty when none.</summary>
-    public IReadOnlyList<int> Block(int pass, ulong key) =>
-        key != 0 && _blocks[pass].TryGetValue(key, out var list) ? list : [];
+    /// <summary>
+    /// The entries whose block key in <paramref name="pass"/> is <paramref name="key"/>; empty when none. A view of the index's
+    /// own list (no enumerator per block in the matcher's inner loop): valid until the next <see cref="Add"/>.
+    /// </summary>
+    public ReadOnlySpan<int> Block(int pass, ulong key) =>
+        key != 0 && _blocks[pass].TryGetValue(key, out var list) ? CollectionsMarshal.AsSpan(list) : [];
 
     /// <summary>Orders two entries by signal id, then subject id: the order the linker reads encodings in.</summary>
     public int CompareEntries(int left, int right)

@@ -56,16 +56,18 @@ public sealed class BloomFilterStore
     }
 
     /// <summary>Recomputes the stored popcount of record <paramref name="index"/>.</summary>
-    public void UpdatePopcount(int index)
+    public void UpdatePopcount(int index) => _popcounts[index] = (ushort)Popcount(this[index]);
+
+    /// <summary>The number of set bits of one encoding's words.</summary>
+    public static int Popcount(ReadOnlySpan<ulong> words)
     {
-        var words = this[index];
         var total = 0;
         foreach (var word in words)
         {
             total += BitOperations.PopCount(word);
         }
 
-        _popcounts[index] = (ushort)total;
+        return total;
     }
 
     /// <summary>Copies the encodings named by <paramref name="indices"/> into <paramref name="destination"/> (16 words each).</summary>
