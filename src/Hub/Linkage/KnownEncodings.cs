@@ -24,7 +24,7 @@ internal readonly record struct LinkedFingerprint(int Count, DateTimeOffset? Fir
 /// <summary>
 /// The linked encodings of one convenant held in memory between linker runs, one <see cref="LinkageIndex"/> per key version
 /// (read from the database when a run first needs that version), with the <see cref="LinkedFingerprint"/> they match.
-/// Before, every run read every linked encoding of the convenant and built the block index anew: work that grew with the
+/// Before, every run read every linked encoding (and every subject) of the convenant and built the block index anew: work that grew with the
 /// convenant, not with the run (docs/PERFORMANCE.md, "Linkage in the hub").
 /// </summary>
 internal sealed class KnownEncodings(LinkedFingerprint fingerprint, DateTimeOffset loadedAt)
@@ -33,6 +33,9 @@ internal sealed class KnownEncodings(LinkedFingerprint fingerprint, DateTimeOffs
 
     /// <summary>The database state the indexes match.</summary>
     public LinkedFingerprint Fingerprint { get; set; } = fingerprint;
+
+    /// <summary>The convenant's subjects, read by the first run that holds these encodings and kept up to date with them.</summary>
+    public SubjectClusters? Subjects { get; set; }
 
     /// <summary>When the first index was started from the database (a full read is repeated after an interval).</summary>
     public DateTimeOffset LoadedAt { get; } = loadedAt;

@@ -19,8 +19,9 @@ namespace SharingHub.Hub.Linkage;
 /// convenant: takes the pending <see cref="SubjectEncoding"/>s (LinkedAt null), compares them with every known encoding of the same
 /// key version (<see cref="FuzzySubjectMatching"/>), merges matching clusters (the absorbed root and all its members point at the
 /// surviving root, never a chain; a <see cref="SubjectLink"/> per merge), marks the pending encodings linked, all in ONE transaction,
-/// and then audits each merge (<see cref="AuditOperations.Match"/>, one record per subject involved). The known encodings stay in
-/// memory between runs (<see cref="KnownEncodings"/>): a run reads only its pending ones, adds them once linked, and reads the
+/// and then audits each merge (<see cref="AuditOperations.Match"/>, one record per subject involved). The known encodings and the
+/// convenant's subjects stay in memory between runs (<see cref="KnownEncodings"/>, <see cref="SubjectClusters"/>): a run reads only
+/// its pending encodings and the subjects it does not hold yet, adds them once linked, and reads the
 /// known ones again only when the database no longer matches (<see cref="LinkedFingerprint"/>) or after
 /// <see cref="LinkageOptions.IndexRebuildInterval"/>. Runs of one convenant are
 /// serialised in this process; across processes every write is conditional (a root must still be a root, a pending encoding still
@@ -38,9 +39,16 @@ public sealed partial class SubjectLinker(
     /// <summary>Per convenant, the known encodings in memory (used and changed only under the convenant's gate).</summary>
     private readonly ConcurrentDictionary<string, KnownEncodings> _known = new(StringComparer.Ordinal);
     private int _indexReads;
+    private int _subjectReads;
 
     /// <summary>How often this linker read a convenant's linked encodings (of one key version) from the database.</summary>
     internal int IndexReads => Volatile.Read(ref _indexReads);
+
+    /// <summary>How often this linker read every subject of a convenant (<see cref="SubjectClusters"/>) from the database.</summary>
+    internal int SubjectReads => Volatile.Read(ref _subjectReads);
+
+    /// <summary>The subjects this linker holds for <paramref name="convenant"/> (tests compare them with the database).</summary>
+    internal SubjectClusters? HeldSubjects(string convenant) => _known.TryGetValue(convenant, out var known) ? known.Subjects : null;
 
     /// <summary>One run over every loaded convenant.</summary>
     public async Task<LinkageRunResult> RunOnceAsync(CancellationToken cancellationToken)
@@ -131,22 +139,16 @@ public sealed partial class SubjectLinker(
             .Select(e => new { e.SignalId, e.SubjectId, e.KeyVersion, e.Clk, e.BlockKeys })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var subjects = await db.Subjects.AsNoTracking().Where(s => s.ConvenantId == convenant)
-            .Select(s => new { s.Id, s.MergedIntoId, s.SubjectType, s.CreatedAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var rootOf = new Dictionary<Guid, Guid>(subjects.Count);
-        var sizes = new Dictionary<Guid, int>();
-        foreach (var subject in subjects)
+        var known = await KnownEncodingsAsync(db, convenant, cancellationToken).ConfigureAwait(false);
+        if (known.Subjects is not { } clusters || !await clusters.AddMissingAsync(db, pending.Select(p => p.SubjectId), cancellationToken).ConfigureAwait(false))
         {
-            var root = subject.MergedIntoId ?? subject.Id;
-            rootOf[subject.Id] = root;
-            sizes[root] = sizes.GetValueOrDefault(root) + 1;
+            clusters = await SubjectClusters.ReadAsync(db, convenant, cancellationToken).ConfigureAwait(false);
+            known.Subjects = clusters;
+            Interlocked.Increment(ref _subjectReads);
         }
 
-        var roots = subjects.Where(s => s.MergedIntoId is null)
-            .ToDictionary(s => s.Id, s => new RootInfo(s.Id, s.SubjectType, sizes.GetValueOrDefault(s.Id, 1), s.CreatedAt));
+        var (rootOf, roots) = (clusters.RootOf, clusters.Roots);
         var threshold = (float)options.Threshold;
-        var known = await KnownEncodingsAsync(db, convenant, cancellationToken).ConfigureAwait(false);
         var pairs = new List<RootPair>();
         long comparisons = 0;
         foreach (var version in pending.Select(p => p.KeyVersion).Distinct().Order())
@@ -196,6 +198,7 @@ public sealed partial class SubjectLinker(
             }
 
             known.Fingerprint = written;
+            clusters.Apply(plan);
         }
         else
         {
@@ -228,7 +231,7 @@ public sealed partial class SubjectLinker(
 
     /// <summary>The BSN pseudonym of each root's cluster among the pairs; roots whose cluster holds two BSNs are "conflicted".</summary>
     private static async Task<(Dictionary<Guid, Pseudonym32> Bsns, HashSet<Guid> Conflicted)> LoadBsnsAsync(
-        HubDbContext db, string convenant, List<RootPair> pairs, Dictionary<Guid, Guid> rootOf, CancellationToken cancellationToken)
+        HubDbContext db, string convenant, List<RootPair> pairs, IReadOnlyDictionary<Guid, Guid> rootOf, CancellationToken cancellationToken)
     {
         var bsns = new Dictionary<Guid, Pseudonym32>();
         var conflicted = new HashSet<Guid>();

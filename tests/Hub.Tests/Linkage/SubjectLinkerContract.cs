@@ -204,7 +204,7 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
         var cluster = await LinkageApi.WithDirectoryAsync(Hub.Factory, directory => directory.GetClusterAsync(subjects[0], CancellationToken.None));
         Assert.Equal(subjects.Order(), cluster.Order());
         var link = await LinkageApi.WithDbAsync(Hub.Factory, db => db.SubjectLinks.AsNoTracking().SingleAsync(l => l.LinkedSubjectId == subjects[2]));
-        Assert.Equal(subjects[0], link.SubjectId);
+        Assert.Equal(subjects[0], link.SubjectId);        await AssertHeldSubjectsMatchTheDatabaseAsync(LinkageApi.Linker(Hub.Factory)); // the absorbed root's member moved in memory too
     }
 
     [Fact]
@@ -289,6 +289,61 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
     }
 
     [Fact]
+    public async Task RunOnce_NothingChangedSinceTheLastRun_SubjectsNotReadAgainYetNewSubjectsMerge()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, politie, _) = await TokensAsync(http);
+        TestPerson a = new("Berendina", "Kloosterman", "1966-07-21"), b = new("Berendina", "Klostermann", "1966-07-21");
+        var linker = OtherLinker(new LinkageOptions { Enabled = false });
+        var s1 = await SubmitEncodedAsync(http, gemeente, a);
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+        var reads = linker.SubjectReads;
+        var s2 = await SubmitEncodedAsync(http, politie, b); // a subject the linker does not hold yet
+
+        var result = await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.Equal(1, reads);
+        Assert.Equal(reads, linker.SubjectReads); // only the new subject was read, by id
+        Assert.Equal(1, result.Merges);
+        Assert.Equal(await LinkageApi.SubjectOfAsync(Hub.Factory, s1), await RootOfSignalAsync(s2));
+        await AssertHeldSubjectsMatchTheDatabaseAsync(linker);
+    }
+
+    [Fact]
+    public async Task RunOnce_MergesOverSeveralRuns_HeldSubjectsMatchTheDatabase()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var (gemeente, politie, om) = await TokensAsync(http);
+        TestPerson[] people =
+        [
+            new("Wubbo", "Oosterhuis", "1981-02-14"), new("Wubbo", "Oosterhuys", "1981-02-14"), new("Wubbo", "Oosterhuiss", "1981-02-14"),
+            new("Fenna", "Dijkhuizen", "1987-11-03"), new("Fenna", "Dijkhuisen", "1987-11-03"),
+        ];
+        var linker = OtherLinker(new LinkageOptions { Enabled = false });
+        var signals = new List<Guid> { await SubmitEncodedAsync(http, gemeente, people[0]) };
+        await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+        signals.Add(await SubmitEncodedAsync(http, politie, people[1]));
+        signals.Add(await SubmitEncodedAsync(http, gemeente, people[3]));
+        var second = await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+        signals.Add(await SubmitEncodedAsync(http, om, people[2]));
+        signals.Add(await SubmitEncodedAsync(http, politie, people[4]));
+        var third = await linker.RunConvenantAsync(LinkageApi.Convenant, default);
+
+        Assert.Equal((1, 2), (second.Merges, third.Merges));
+        Assert.Equal(1, linker.SubjectReads);
+        var root = await LinkageApi.SubjectOfAsync(Hub.Factory, signals[0]);
+        foreach (var signal in (Guid[])[signals[1], signals[3]])
+        {
+            Assert.Equal(root, await RootOfSignalAsync(signal));
+        }
+
+        Assert.Equal(await LinkageApi.SubjectOfAsync(Hub.Factory, signals[2]), await RootOfSignalAsync(signals[4]));
+        var held = linker.HeldSubjects(LinkageApi.Convenant)!;
+        Assert.Equal(3, held.Roots[root].Size);
+        await AssertHeldSubjectsMatchTheDatabaseAsync(linker);
+    }
+
+    [Fact]
     public async Task RunOnce_AnotherLinkerLinkedEncodingsMeanwhile_ReadsThemAgainAndComparesWithThem()
     {
         using var http = Hub.Factory.CreateApiClient();
@@ -362,6 +417,17 @@ public abstract class SubjectLinkerContract(ILinkageHub hub)
             await LinkageApi.TokenAsync(http, LinkagePartners.Om));
 
     /// <summary>Submits a signal about <paramref name="person"/> and stores its encoding, pending.</summary>
+    /// <summary>Every subject and root the linker holds is as a fresh read of the database has it (cluster root, type, size, creation).</summary>
+    private async Task AssertHeldSubjectsMatchTheDatabaseAsync(SubjectLinker linker)
+    {
+        var held = linker.HeldSubjects(LinkageApi.Convenant);
+        Assert.NotNull(held);
+        var fresh = await LinkageApi.WithDbAsync(Hub.Factory, db => SubjectClusters.ReadAsync(db, LinkageApi.Convenant, CancellationToken.None));
+        Assert.All(held.RootOf, pair => Assert.Equal(fresh.RootOf[pair.Key], pair.Value));
+        Assert.All(held.Roots, pair => Assert.Equal(fresh.Roots[pair.Key], pair.Value));
+        Assert.All(held.RootOf.Values.Distinct(), root => Assert.True(held.Roots.ContainsKey(root), "a held subject's root is not held"));
+    }
+
     private async Task<Guid> SubmitEncodedAsync(HttpClient http, string token, TestPerson person)
     {
         var (signal, _) = await LinkageApi.SubmitAsync(http, token, person);

@@ -30,13 +30,17 @@ public sealed partial class QueryPlanTests
             {"subjectType":"person","identifiers":{"givenNames":"Jan","surname":"Janssen","dateOfBirth":"1980-05-17","address":{"postcode":"1234AB","houseNumber":"5"}},
              "purpose":"complexe-casuistiek","categories":["casusinformatie","identificatie"],"phase":"signal"}
             """);
-        var linked = await hub.Factory.Services.GetRequiredService<SubjectLinker>().RunOnceAsync(CancellationToken.None);
+        var linker = hub.Factory.Services.GetRequiredService<SubjectLinker>();
+        var linked = await linker.RunOnceAsync(CancellationToken.None);
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("111222333"));
+        var second = await linker.RunOnceAsync(CancellationToken.None); // reads only the subject it does not hold yet, by id
         await hub.PreviewAsync();
         var (rotated, _) = await hub.CallAsync(HttpMethod.Post, "/api/v1/convenants/zvh/keys/rotate", await hub.PersonTokenAsync(RetentionTestHub.Officer),
             """{"expectedActiveVersion":1}""");
 
         Assert.Equal(HttpStatusCode.OK, rotated);
         Assert.True(linked.Comparisons > 0, "the linker compared nothing, so its BSN lookup did not run");
+        Assert.Equal((1, 1), (second.Pending, linker.SubjectReads));
         var lookups = recorder.Commands.Where(sql => sql.Contains("json_each", StringComparison.Ordinal)).Distinct().ToList();
         Assert.True(lookups.Count >= 8, $"only {lookups.Count} id-list lookups were recorded");
         var offending = new List<string>();
