@@ -13,4 +13,10 @@ public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> opti
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        PseudonymTail.Configure(modelBuilder);
+    }
 }

@@ -37,8 +37,15 @@ internal sealed class SubjectResolution
     public static async Task<SubjectResolution> LoadAsync(HubDbContext db, string convenant, IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
     {
         var list = pseudonyms.ToList();
-        var keys = await db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(list).Contains(k.Pseudonym))
-            .Select(k => new { k.Pseudonym, k.SubjectId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var query = db.SubjectKeys.AsNoTracking().Where(k => k.ConvenantId == convenant && EF.Parameter(list).Contains(k.Pseudonym));
+        if (db is SqliteHubDbContext)
+        {
+            // The SQLite index holds only the pseudonyms' tails (PseudonymTail); the whole pseudonym is still compared.
+            var tails = list.Select(PseudonymTail.Of).Distinct(StringComparer.Ordinal).ToList();
+            query = query.Where(k => EF.Parameter(tails).Contains(PseudonymTail.Sql(k.Pseudonym)));
+        }
+
+        var keys = await query.Select(k => new { k.Pseudonym, k.SubjectId }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var byPseudonym = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
         var pairs = new HashSet<(Guid, string)>();
         foreach (var key in keys)

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Hub.Storage;
+using SharingHub.Hub.Subjects;
 
 namespace SharingHub.Hub.Tests.Signals;
 
@@ -61,6 +65,41 @@ public abstract class SignalsContract(ISignalsHub hub)
             """;
 
         Assert.Equal(withBsn, await RefAsync(http, gemeente, withoutBsn));
+    }
+
+    [Fact]
+    public async Task Submit_StoredKeysDifferFromTheSubmittedOnesOnlyBeforeTheirTails_NotMatchedNewSubject()
+    {
+        using var http = Hub.Factory.CreateApiClient();
+        var gemeente = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
+        var politie = await SignalApi.TokenAsync(http, SignalPartners.Politie);
+        // No BSN: a BSN key that differs would keep the subject apart for that reason alone.
+        var person = """
+            {"subjectType":"person","identifiers":{"givenNames":"Gerrit","surname":"Rietveld","dateOfBirth":"1988-06-24"},
+             "purpose":"aanpak-georganiseerde-criminaliteit","categories":["signaal","identificatie"]}
+            """;
+        var first = await RefAsync(http, gemeente, person);
+        // Every stored key of that subject now differs from what the person pseudonymises to, but ends the same (on SQLite the
+        // index holds only those last characters, PseudonymTail): a lookup must still compare the whole pseudonym.
+        var original = await WithDbAsync(async db =>
+        {
+            var subject = await db.SubjectRefs.Where(r => r.Reference == first).Select(r => r.SubjectId).SingleAsync();
+            var keys = await db.SubjectKeys.Where(k => k.SubjectId == subject).ToListAsync();
+            db.SubjectKeys.RemoveRange(keys);
+            db.SubjectKeys.AddRange(keys.Select(k => new SubjectKey
+            {
+                SubjectId = k.SubjectId, ConvenantId = k.ConvenantId, Kind = k.Kind,
+                Pseudonym = string.Concat(k.Pseudonym.AsSpan(0, 6), k.Pseudonym[6] == 'A' ? "B" : "A", k.Pseudonym.AsSpan(7)),
+            }));
+            await db.SaveChangesAsync();
+            Assert.True(keys.Count >= 2, $"only {keys.Count} keys");
+            return subject;
+        });
+
+        var other = await RefAsync(http, politie, person);
+
+        var subjectOfOther = await WithDbAsync(db => db.SubjectRefs.Where(r => r.Reference == other).Select(r => r.SubjectId).SingleAsync());
+        Assert.NotEqual(original, subjectOfOther);
     }
 
     [Fact]
@@ -404,6 +443,12 @@ public abstract class SignalsContract(ISignalsHub hub)
         var after = await SignalApi.SnapshotAsync(Hub.Factory);
         Assert.Equal(before.Tables.OrderBy(t => t.Key), after.Tables.OrderBy(t => t.Key));
         Assert.Equal(before.Documents.Order(), after.Documents.Order());
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        await using var scope = Hub.Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
     private static async Task<string> RefAsync(HttpClient http, string token, string body)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Hub.Linkage;
+using SharingHub.Hub.Storage;
 using SharingHub.Hub.Tests.Retention;
 
 namespace SharingHub.Hub.Tests.Storage;
@@ -80,12 +81,41 @@ public sealed partial class QueryPlanTests
     }
 
     [Fact]
+    public async Task SubjectResolution_Sqlite_SearchesTheMatchKeysByConvenantAndPseudonymTail()
+    {
+        await using var hub = await RetentionTestHub.StartAsync(settings: new Dictionary<string, string?> { ["Linkage:Enabled"] = "false" });
+        using var recorder = new SqliteCommandRecorder(hub.Factory.DataDirectory);
+
+        await hub.SubmitAsync(RetentionTestHub.PersonBody("945807302"));
+
+        var resolution = Assert.Single(recorder.Commands.Where(sql => sql.Contains("FROM \"subject_keys\"", StringComparison.Ordinal)
+            && sql.Contains("substr(", StringComparison.Ordinal)).Distinct());
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(hub.Factory.DataDirectory, "hub.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        var plan = await PlanAsync(connection, resolution);
+        Assert.Contains(plan, step => step.Contains($"USING INDEX {PseudonymTail.IndexName} (ConvenantId=? AND <expr>=?)", StringComparison.Ordinal));
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'subject_keys'";
+        var names = new List<string>();
+        await using (var reader = await indexes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(PseudonymTail.IndexName, names);
+        Assert.DoesNotContain("IX_subject_keys_ConvenantId_Pseudonym", names);
+    }
+
+    [Fact]
     public void ConvenantScan_PlanSteps_FlagsOnlyConvenantOrPartnerPrefixSearchesAndTableScans()
     {
         Assert.Matches(ConvenantScan(), "SEARCH r USING INDEX sqlite_autoindex_subject_refs_1 (ConvenantId=? AND PartnerId=?)");
-        Assert.Matches(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_Pseudonym (ConvenantId=?)");
+        Assert.Matches(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_PseudonymTail (ConvenantId=?)");
         Assert.Matches(ConvenantScan(), "SCAN g");
-        Assert.DoesNotMatch(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_Pseudonym (ConvenantId=? AND Pseudonym=?)");
+        Assert.DoesNotMatch(ConvenantScan(), "SEARCH k USING INDEX IX_subject_keys_ConvenantId_PseudonymTail (ConvenantId=? AND <expr>=?)");
         Assert.DoesNotMatch(ConvenantScan(), "SEARCH r USING INDEX IX_subject_refs_SubjectId_PartnerId (SubjectId=? AND PartnerId=?)");
         Assert.DoesNotMatch(ConvenantScan(), "SCAN json_each VIRTUAL TABLE INDEX 1:");
         Assert.DoesNotMatch(ConvenantScan(), "SCAN l VIRTUAL TABLE INDEX 1:");

@@ -1254,8 +1254,6 @@ namespace SharingHub.Hub.Storage.Migrations.Sqlite
 
                     b.HasKey("SubjectId", "Pseudonym");
 
-                    b.HasIndex("ConvenantId", "Pseudonym");
-
                     b.ToTable("subject_keys", (string)null);
                 });
 
