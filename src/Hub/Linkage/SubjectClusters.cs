@@ -37,18 +37,9 @@ internal sealed class SubjectClusters
         var subjects = await db.Subjects.AsNoTracking().Where(s => s.ConvenantId == convenant)
             .Select(s => new SubjectRow(s.Id, s.MergedIntoId, s.SubjectType, s.CreatedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var rootOf = new Dictionary<Guid, Guid>(subjects.Count);
-        var sizes = new Dictionary<Guid, int>();
-        foreach (var subject in subjects)
-        {
-            var root = subject.MergedIntoId ?? subject.Id;
-            rootOf[subject.Id] = root;
-            sizes[root] = sizes.GetValueOrDefault(root) + 1;
-        }
-
-        var roots = subjects.Where(s => s.MergedIntoId is null)
-            .ToDictionary(s => s.Id, s => new RootInfo(s.Id, s.SubjectType, sizes.GetValueOrDefault(s.Id, 1), s.CreatedAt));
-        return new SubjectClusters(convenant, rootOf, roots);
+        var clusters = new SubjectClusters(convenant, new Dictionary<Guid, Guid>(subjects.Count), []);
+        clusters.Add(subjects); // a member whose root is gone is left out: the matcher skips a subject without a root
+        return clusters;
     }
 
     /// <summary>
@@ -71,25 +62,7 @@ internal sealed class SubjectClusters
             .Select(s => new { s.ConvenantId, Row = new SubjectRow(s.Id, s.MergedIntoId, s.SubjectType, s.CreatedAt) })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => s.ConvenantId == _convenant).Select(s => s.Row).ToList();
-        foreach (var row in rows.Where(r => r.MergedIntoId is null))
-        {
-            _rootOf[row.Id] = row.Id;
-            _roots[row.Id] = new RootInfo(row.Id, row.SubjectType, 1, row.CreatedAt);
-        }
-
-        foreach (var row in rows.Where(r => r.MergedIntoId is not null))
-        {
-            var root = row.MergedIntoId!.Value;
-            if (!_roots.TryGetValue(root, out var info))
-            {
-                return false;
-            }
-
-            _rootOf[row.Id] = root;
-            _roots[root] = info with { Size = info.Size + 1 };
-        }
-
-        return true;
+        return Add(rows);
     }
 
     /// <summary>Applies committed merges: every member of an absorbed cluster now has the final root, which takes its size.</summary>
@@ -121,6 +94,32 @@ internal sealed class SubjectClusters
         {
             _rootOf[subject] = plan.FinalRoots[_rootOf[subject]];
         }
+    }
+
+    /// <summary>Adds subjects: roots first, then members to their root's cluster. False when a member's root is not held.</summary>
+    private bool Add(List<SubjectRow> rows)
+    {
+        foreach (var row in rows.Where(r => r.MergedIntoId is null))
+        {
+            _rootOf[row.Id] = row.Id;
+            _roots[row.Id] = new RootInfo(row.Id, row.SubjectType, 1, row.CreatedAt);
+        }
+
+        var complete = true;
+        foreach (var row in rows.Where(r => r.MergedIntoId is not null))
+        {
+            var root = row.MergedIntoId!.Value;
+            if (!_roots.TryGetValue(root, out var info))
+            {
+                complete = false;
+                continue;
+            }
+
+            _rootOf[row.Id] = root;
+            _roots[root] = info with { Size = info.Size + 1 };
+        }
+
+        return complete;
     }
 
     private sealed record SubjectRow(Guid Id, Guid? MergedIntoId, int SubjectType, DateTimeOffset CreatedAt);
