@@ -29,7 +29,7 @@ namespace SharingHub.Hub.Pseudonyms;
 /// </summary>
 public sealed partial class KeyRotationService(
     IServiceScopeFactory scopes, DomainKeyService keys, ConvenantKeys convenantKeys, IdentityVault vault, AuditLog audit,
-    HubConvenants convenants, TimeProvider time, ILogger<KeyRotationService> logger)
+    HubConvenants convenants, ConvenantGates runs, TimeProvider time, ILogger<KeyRotationService> logger)
 {
     private const int BatchSize = 256;
 
@@ -41,7 +41,7 @@ public sealed partial class KeyRotationService(
         string convenant, int? expectedActiveVersion, RetentionActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        using var gate = ConvenantGates.TryEnter(convenant);
+        using var gate = runs.TryEnter(convenant);
         if (gate is null)
         {
             return (null, RetentionErrorCodes.AlreadyRunning);

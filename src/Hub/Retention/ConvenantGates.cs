@@ -3,17 +3,18 @@ using System.Collections.Concurrent;
 namespace SharingHub.Hub.Retention;
 
 /// <summary>
-/// One gate per convenant shared by retention runs and key rotation in this process: both rewrite subject rows (purges delete
-/// match keys, rotation adds them), so they never overlap. Entering never waits: a busy convenant answers 409 SH3193.
+/// One gate per convenant shared by retention runs and key rotation in this hub (a singleton): both rewrite subject rows
+/// (purges delete match keys, rotation adds them), so they never overlap. Entering never waits: a busy convenant answers
+/// 409 SH3193. Per hub, not per process, so that hubs hosted side by side (the tests) do not refuse each other's runs.
 /// </summary>
-internal static class ConvenantGates
+public sealed class ConvenantGates
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     /// <summary>The held gate, or null when another run or rotation holds it. Dispose to release.</summary>
-    public static IDisposable? TryEnter(string convenant)
+    internal IDisposable? TryEnter(string convenant)
     {
-        var gate = Gates.GetOrAdd(convenant, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates.GetOrAdd(convenant, _ => new SemaphoreSlim(1, 1));
         return gate.Wait(0) ? new Held(gate) : null;
     }
 

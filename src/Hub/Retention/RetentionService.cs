@@ -28,7 +28,7 @@ namespace SharingHub.Hub.Retention;
 /// </summary>
 public sealed partial class RetentionService(
     IServiceScopeFactory scopes, HubConvenants convenants, IdentityVault vault, Documents.IDocumentStore store, AuditLog audit,
-    TimeProvider time, ILogger<RetentionService> logger)
+    ConvenantGates runs, TimeProvider time, ILogger<RetentionService> logger)
 {
     public const string SystemActor = "system:retention";
     private readonly DocumentPurgeQueue _documents = new(store);
@@ -59,7 +59,7 @@ public sealed partial class RetentionService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var compiled = Compiled(convenant);
-        using var gate = ConvenantGates.TryEnter(convenant);
+        using var gate = runs.TryEnter(convenant);
         if (gate is null)
         {
             return null;

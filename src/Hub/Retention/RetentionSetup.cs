@@ -10,6 +10,7 @@ public static class RetentionSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConvenantGates>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
