@@ -11,6 +11,8 @@ namespace SharingHub.Hub.Storage;
 /// (a stat, nothing more) and, once it holds <see cref="ThresholdBytes"/> or more, runs <c>PRAGMA wal_checkpoint(PASSIVE)</c>
 /// on its own connection: that never waits for readers or writers, and the next writer restarts the log once everything is
 /// copied. Request connections keep a high auto-checkpoint threshold (<see cref="SqlitePragmas"/>) only as a safety net.
+/// One instance per SQLite file: hub.db (storage) and the audit trail's audit.db (<see cref="Audit.Storage.SqliteAuditStore"/>,
+/// whose commits, fsync'd one by one, otherwise checkpointed about every 1,000-signal ingress batch themselves).
 /// </summary>
 internal sealed partial class SqliteCheckpointer(
     SqliteCheckpointer.Target target, StorageOptions options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using SharingHub.Hub.Audit.Merkle;
 using SharingHub.Hub.Audit.Storage;
+using SharingHub.Hub.Storage;
 using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Audit;
@@ -128,6 +129,23 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
         var connection = new SqliteConnection(_store.ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    [Fact]
+    public async Task Append_PastSqlitesDefaultCheckpointThreshold_CommitDoesNotCheckpointItself()
+    {
+        await _store.InitialiseAsync(CancellationToken.None);
+        var record = new byte[3000];
+        var entries = Enumerable.Range(0, 2000).Select(i => new PendingEntry(record, Rfc6962.HashLeaf(record), PendingEntry.KeyOf("p1.1.x" + i))).ToList();
+
+        await _store.AppendAsync(entries, 0, 0, CancellationToken.None);
+
+        // About 1,500 WAL pages: past SQLite's default of 1,000, below the safety net. The background checkpointer copies them.
+        var database = Path.Combine(_directory, "audit.db");
+        Assert.True(new FileInfo(database + "-wal").Length > 6_000_000, "the WAL does not hold the appended pages");
+        Assert.True(new FileInfo(database).Length < 1_000_000, $"the commit checkpointed itself ({new FileInfo(database).Length} bytes in the file)");
+        Assert.Equal(0, await SqliteCheckpointer.CheckpointAsync(_store.ConnectionString, CancellationToken.None));
+        Assert.True(new FileInfo(database).Length > 6_000_000, "the checkpoint did not copy the pages");
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Hub.Audit;
 using SharingHub.Hub.Storage;
+using SharingHub.Hub.Tests.Audit;
 using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Storage;
@@ -23,6 +25,26 @@ public sealed class SqliteCheckpointerTests
 
         Assert.Equal(SqlitePragmas.AutoCheckpointPages, pages);
         Assert.True(pages > 1000, "the threshold must be above SQLite's default, or commits still checkpoint inline");
+    }
+
+    [Fact]
+    public async Task Hub_AuditAppendsPastTheThreshold_AuditFileCheckpointedInTheBackground()
+    {
+        using var factory = new HubFactory();
+        var log = factory.Services.GetRequiredService<AuditLog>();
+        var database = Path.Combine(factory.DataDirectory, "audit.db");
+        var before = new FileInfo(database).Length;
+
+        // About 6,000 records of 750 bytes: more than the checkpointer's 4 MiB, far below the commits' safety net.
+        await log.AppendAsync(Enumerable.Range(0, 6000).Select(i => AuditSamples.Disclosure(i)).ToList());
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (new FileInfo(database).Length < before + 4_000_000 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(new FileInfo(database).Length >= before + 4_000_000, $"audit.db grew from {before} to {new FileInfo(database).Length} bytes only");
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using SharingHub.Hub.Audit.Signing;
 using SharingHub.Hub.Audit.Storage;
 using SharingHub.Hub.Documents;
 using SharingHub.Hub.Processing;
+using SharingHub.Hub.Storage;
 using SharingHub.Pseudonymisation.Pseudonyms;
 
 namespace SharingHub.Hub.Audit.Benchmark;
@@ -57,6 +58,15 @@ internal static class AuditBenchmark
             using var log = new AuditLog(store, tree, options, new AuditSigningKeyProvider(new EphemeralDataProtectionProvider(), time),
                 new FileDocumentStore(directory), time, NullLoggerFactory.Instance);
             await log.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            // As in the hub: the SQLite audit file is checkpointed in the background.
+            using var checkpointer = store is SqliteAuditStore sqlite
+                ? new SqliteCheckpointer(new SqliteCheckpointer.Target(sqlite.ConnectionString), new StorageOptions(), time, NullLogger<SqliteCheckpointer>.Instance)
+                : null;
+            if (checkpointer is not null)
+            {
+                await checkpointer.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             var records = Enumerable.Range(0, 4096).Select(Record).ToArray();
             var steps = IngressSteps(4096);
             if (args.Contains("--components"))

@@ -1,15 +1,21 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SharingHub.Hub.Storage;
 using SQLitePCL;
 
 namespace SharingHub.Hub.Audit.Storage;
 
 /// <summary>
 /// The audit log in its own SQLite file (default <c>audit.db</c> beside hub.db), so its pragmas do not slow the
-/// hub's database: WAL journal and <c>synchronous=FULL</c> (every commit is fsync'd before it returns).
+/// hub's database: WAL journal and <c>synchronous=FULL</c> (every commit is fsync'd before it returns). WAL checkpoints run
+/// in the background (<see cref="SqliteCheckpointer"/>, registered with the audit log); a committing connection checkpoints
+/// itself only past <see cref="SqlitePragmas.AutoCheckpointPages"/>, as a safety net.
 /// </summary>
 internal sealed class SqliteAuditStore(string connectionString) : AuditStore
 {
+    private static readonly string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint="
+        + SqlitePragmas.AutoCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+
     public string ConnectionString { get; } = connectionString;
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.SqliteV1;
@@ -18,7 +24,7 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, Pragmas, cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
