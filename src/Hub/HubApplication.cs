@@ -99,7 +99,6 @@ public static class HubApplication
         services.AddHubPseudonymisation();
         services.TryAddSingleton<IProcessingLog, NullProcessingLog>();
         services.AddScoped<SubjectDirectory>();
-        services.AddSingleton<SubjectWriteLog>();
         services.AddScoped<SignalIngest>().AddHubEndpoints<SignalsEndpoints>();
         services.AddSingleton<DocumentCipher>().AddHubEndpoints<SignalDocumentsEndpoints>();
         services.AddHubRequests(configuration);

@@ -29,7 +29,7 @@ namespace SharingHub.Hub.Pseudonyms;
 /// </summary>
 public sealed partial class KeyRotationService(
     IServiceScopeFactory scopes, DomainKeyService keys, ConvenantKeys convenantKeys, IdentityVault vault, AuditLog audit,
-    HubConvenants convenants, SubjectWriteLog writes, ConvenantGates runs, TimeProvider time, ILogger<KeyRotationService> logger)
+    HubConvenants convenants, ConvenantGates runs, TimeProvider time, ILogger<KeyRotationService> logger)
 {
     private const int BatchSize = 256;
 
@@ -140,16 +140,8 @@ public sealed partial class KeyRotationService(
                     var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
                     {
-                        try
-                        {
-                            await BulkInsert.InsertAsync(db, newKeys, cancellationToken).ConfigureAwait(false);
-                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            // Ingress batches that resolved before their gate resolve again (rotation does not take the gate).
-                            writes.RecordAnything(convenant);
-                        }
+                        await BulkInsert.InsertAsync(db, newKeys, cancellationToken).ConfigureAwait(false);
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     }
 
                     added += newKeys.Count;

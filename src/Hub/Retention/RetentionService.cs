@@ -28,7 +28,7 @@ namespace SharingHub.Hub.Retention;
 /// </summary>
 public sealed partial class RetentionService(
     IServiceScopeFactory scopes, HubConvenants convenants, IdentityVault vault, Documents.IDocumentStore store, AuditLog audit,
-    SubjectWriteLog writes, ConvenantGates runs, TimeProvider time, ILogger<RetentionService> logger)
+    ConvenantGates runs, TimeProvider time, ILogger<RetentionService> logger)
 {
     public const string SystemActor = "system:retention";
     private readonly DocumentPurgeQueue _documents = new(store);
@@ -114,7 +114,8 @@ public sealed partial class RetentionService(
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             // Ingress must not resolve or seal for this convenant while a cluster's keys are being deleted (ConvenantWriteGate).
-            var gate = await ConvenantWriteGate.EnterAsync(convenant.Id, "retention", cancellationToken).ConfigureAwait(false);
+            var gate = ConvenantWriteGate.For(convenant.Id);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -149,8 +150,6 @@ public sealed partial class RetentionService(
             }
             finally
             {
-                // Ingress batches that resolved before the gate resolve again: this cluster's subjects, keys or data keys may be gone.
-                writes.RecordAnything(convenant.Id);
                 gate.Release();
             }
         }

@@ -21,14 +21,12 @@ namespace SharingHub.Hub.Signals;
 /// the vault, scrub the summary and content, encode every stored person for fuzzy linkage (<see cref="SubjectEncodings"/>), and
 /// store everything of every accepted item in ONE transaction (multi-row inserts, no change tracking), together with whatever
 /// <c>beforeSave</c> adds (the idempotency record, saved by EF in that transaction). A refused item stores nothing. Subject
-/// resolution and sealing run before the convenant's write gate and are checked inside it against what this process wrote since
-/// (<see cref="SubjectWriteLog"/>; done again under the gate when a write touched what they read); the write is serialised per
-/// convenant inside this process. Each stored item (and each group member) is
+/// resolution and the write are serialised per convenant inside this process. Each stored item (and each group member) is
 /// reported as a <c>linkage.match</c> processing record: matched an existing subject on which match key, or a new subject.
 /// </summary>
 internal sealed class SignalIngest(
     HubDbContext db, HubConvenants convenants, ConvenantKeys keys, DomainKeyService domainKeys, IdentityVault vault, Scrubber scrubber,
-    IProcessingLog log, SubjectWriteLog writes, TimeProvider time)
+    IProcessingLog log, TimeProvider time)
 {
     private const int ParallelThreshold = 16;
 
@@ -125,10 +123,9 @@ internal sealed class SignalIngest(
 
     /// <summary>
     /// Builds and stores every row of the accepted items in one transaction under the convenant's gate, with whatever
-    /// <paramref name="beforeSave"/> adds. Before the gate: pseudonymisation, scrubbing (over the cores), linkage encoding, and
-    /// <see cref="PrepareAsync"/> (resolution, references, the vault seals over the cores), so that it overlaps with another
-    /// batch's write. Inside the gate: the check that no write since touched what the preparation read (else it is done again
-    /// there, as if the batch had waited), the inserts and the commit, and the record of what this batch wrote.
+    /// <paramref name="beforeSave"/> adds. Work that does not depend on which subject an item resolves to (pseudonymisation,
+    /// scrubbing, linkage encoding) runs before the gate, scrubbing spread over the cores; inside the gate remain resolution,
+    /// references, the vault seals (over the cores, overlapping with the first inserts), the inserts and the commit.
     /// </summary>
     private async Task<List<StoredItem>> StoreAsync(
         IngestCaller caller, List<Accepted> accepted, IngestItemResult[] results, DateTimeOffset now, Action<IngestItemResult[]>? beforeSave,
@@ -192,166 +189,159 @@ internal sealed class SignalIngest(
 
         var signalIds = accepted.Select(_ => Guid.CreateVersion7(now)).ToArray();
         await vault.LoadMasterKeysAsync(cancellationToken).ConfigureAwait(false);
-        var batch = new Batch(caller, accepted, pseudonyms, texts, subjects.Count, subjectAt, scrubbed, signalIds, now);
-
-        // Resolve and seal before the gate, while another batch of this convenant may be writing; inside the gate, only check that
-        // no write since then touched what this batch read (SubjectWriteLog), else resolve and seal again there.
-        using var reading = writes.Begin(caller.Convenant);
-        var prepared = await PrepareAsync(batch, tools, allTexts, cancellationToken).ConfigureAwait(false);
-        var gate = await ConvenantWriteGate.EnterAsync(caller.Convenant, "signals", cancellationToken).ConfigureAwait(false);
-        IDbContextTransaction? transaction = null;
+        var gate = ConvenantWriteGate.For(caller.Convenant);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var unchanged = reading.Unchanged(allTexts, prepared.Resolution.LoadedSubjects, prepared.ExistingVault);
-            Activity.Current?.SetTag("hub.resolution", unchanged ? "before-gate" : "redone");
-            if (!unchanged)
+            var resolution = await SubjectResolution.LoadAsync(db, caller.Convenant, allTexts, cancellationToken).ConfigureAwait(false);
+            var chosen = new Guid[subjects.Count];
+            var matched = new PseudonymKind?[subjects.Count];
+            for (var s = 0; s < subjects.Count; s++)
             {
-                prepared = await PrepareAsync(batch, tools, allTexts, cancellationToken).ConfigureAwait(false);
+                chosen[s] = resolution.Resolve(pseudonyms[s], texts[s], now, out matched[s]);
             }
 
-            var (resolution, chosen, matched, references) = (prepared.Resolution, prepared.Chosen, prepared.Matched, prepared.References);
-            var stored = new List<StoredItem>(accepted.Count);
-            var signals = new List<Signal>(accepted.Count);
-            var members = new List<SignalMember>();
-            var encodings = new List<SubjectEncoding>(persons.Count);
-            var traceId = Activity.Current?.TraceId.ToHexString();
-            for (var k = 0; k < accepted.Count; k++)
-            {
-                var item = accepted[k];
-                var signal = item.Signal;
-                var signalId = signalIds[k];
-                var at = subjectAt[k];
-                var subjectId = chosen[at];
-                var seal = prepared.Sealed[k];
-                signals.Add(new Signal
-                {
-                    Id = signalId,
-                    ConvenantId = caller.Convenant,
-                    SubjectId = subjectId,
-                    PartnerId = caller.PartnerId,
-                    ClientId = caller.ClientId,
-                    Role = item.Decision.Role!,
-                    Purpose = signal.Purpose,
-                    Categories = string.Join(',', signal.Categories),
-                    Phase = signal.Phase,
-                    IsMinor = signal.IsMinor,
-                    Summary = scrubbed[k].Summary,
-                    Identity = seal.Identity,
-                    Reporter = seal.Reporter,
-                    Content = seal.Content,
-                    SubmittedAt = now,
-                    TraceId = traceId,
-                });
-                AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
-                var memberMatches = new List<Match>();
-                string[]? memberReferences = null;
-                if (signal.Group is { } group)
-                {
-                    memberReferences = new string[group.Members.Count];
-                    var seen = new HashSet<Guid>();
-                    for (var m = 0; m < group.Members.Count; m++)
-                    {
-                        var memberId = chosen[at + 1 + m];
-                        memberReferences[m] = references[memberId];
-                        if (!seen.Add(memberId))
-                        {
-                            continue; // two entries of one person (matched on different keys): one member row
-                        }
-
-                        members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
-                        AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
-                        memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
-                    }
-                }
-
-                results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
-                stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
-            }
-
-            transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, resolution.NewSubjects, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, resolution.NewKeys, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, prepared.NewReferences, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, prepared.DataKeys, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, signals, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, members, cancellationToken).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, encodings, cancellationToken).ConfigureAwait(false);
-            beforeSave?.Invoke(results);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return stored;
-        }
-        finally
-        {
+            var newReferences = new List<SubjectRef>();
+            var references = await AddReferencesAsync(caller, tools, resolution, chosen, newReferences, cancellationToken).ConfigureAwait(false);
+            var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
+            var newVault = resolution.NewSubjects.Select(s => s.VaultId)
+                .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
+            var sealedItems = new SealedItem[accepted.Count];
+            List<VaultDataKeyRow> dataKeys;
+            IDbContextTransaction? transaction = null;
             try
             {
-                if (transaction is not null)
+                using (var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate())
+                using (var seals = vault.BeginSealScope())
                 {
-                    // Also after a failed commit: recording a write that did not happen can only make another batch redo its resolution.
-                    writes.Record(
-                        caller.Convenant,
-                        prepared.Resolution.NewKeys.Select(k => k.Pseudonym),
-                        prepared.Resolution.NewKeys.Select(k => k.SubjectId).Concat(prepared.NewReferences.Select(r => r.SubjectId)),
-                        prepared.DataKeys.Select(r => r.SubjectId));
-                    await transaction.DisposeAsync().ConfigureAwait(false);
+                    // The vault seals (over the cores) overlap with the inserts that do not need them: subjects, match keys and
+                    // references. The seals never touch the context while the inserts run: every data key they need was prefetched
+                    // or is new, and a rare lookup of another key waits for the unit's DbGate, held here until those inserts are done.
+                    // One seal scope per batch: a subject sealed several times (identity, content, group member) unwraps or creates
+                    // its data key once; the plaintext keys are zeroed when the scope ends, after every seal worker has finished. A
+                    // reporter's vault id is used once, so its key is not kept: the one-shot seal zeroes it at once.
+                    await unit.DbGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var sealing = Task.Run(() => ForEachIndexAsync(accepted.Count, async (k, token) =>
+                    {
+                        var signal = accepted[k].Signal;
+                        var subjectId = chosen[subjectAt[k]];
+                        var identity = await seals.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
+                        var reporter = signal.Reporter is null ? null
+                            : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
+                        var content = scrubbed[k].Content is not { } fields ? null
+                            : await seals.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
+                        var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
+                        for (var m = 0; m < memberIdentities.Length; m++)
+                        {
+                            memberIdentities[m] = await seals.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
+                                .ConfigureAwait(false);
+                        }
+
+                        sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
+                    }, cancellationToken), cancellationToken);
+                    try
+                    {
+                        try
+                        {
+                            transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, resolution.NewSubjects, cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, resolution.NewKeys, cancellationToken).ConfigureAwait(false);
+                            await BulkInsert.InsertAsync(db, newReferences, cancellationToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            unit.DbGate.Release();
+                        }
+                    }
+                    finally
+                    {
+                        // Never leave the scope (which zeroes the keys) while a seal worker may still use it, also when an insert failed.
+                        await sealing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+
+                    await sealing.ConfigureAwait(false); // completed; rethrows a failed seal
+                    dataKeys = unit.NewRows;
                 }
+
+                var stored = new List<StoredItem>(accepted.Count);
+                var signals = new List<Signal>(accepted.Count);
+                var members = new List<SignalMember>();
+                var encodings = new List<SubjectEncoding>(persons.Count);
+                var traceId = Activity.Current?.TraceId.ToHexString();
+                for (var k = 0; k < accepted.Count; k++)
+                {
+                    var item = accepted[k];
+                    var signal = item.Signal;
+                    var signalId = signalIds[k];
+                    var at = subjectAt[k];
+                    var subjectId = chosen[at];
+                    var seal = sealedItems[k];
+                    signals.Add(new Signal
+                    {
+                        Id = signalId,
+                        ConvenantId = caller.Convenant,
+                        SubjectId = subjectId,
+                        PartnerId = caller.PartnerId,
+                        ClientId = caller.ClientId,
+                        Role = item.Decision.Role!,
+                        Purpose = signal.Purpose,
+                        Categories = string.Join(',', signal.Categories),
+                        Phase = signal.Phase,
+                        IsMinor = signal.IsMinor,
+                        Summary = scrubbed[k].Summary,
+                        Identity = seal.Identity,
+                        Reporter = seal.Reporter,
+                        Content = seal.Content,
+                        SubmittedAt = now,
+                        TraceId = traceId,
+                    });
+                    AddEncoding(encodings, encoded, encodedAt[at], keyVersion, caller.Convenant, signalId, subjectId, now);
+                    var memberMatches = new List<Match>();
+                    string[]? memberReferences = null;
+                    if (signal.Group is { } group)
+                    {
+                        memberReferences = new string[group.Members.Count];
+                        var seen = new HashSet<Guid>();
+                        for (var m = 0; m < group.Members.Count; m++)
+                        {
+                            var memberId = chosen[at + 1 + m];
+                            memberReferences[m] = references[memberId];
+                            if (!seen.Add(memberId))
+                            {
+                                continue; // two entries of one person (matched on different keys): one member row
+                            }
+
+                            members.Add(new SignalMember { SignalId = signalId, SubjectId = memberId, Position = m, Identity = seal.Members[m] });
+                            AddEncoding(encodings, encoded, encodedAt[at + 1 + m], keyVersion, caller.Convenant, signalId, memberId, now);
+                            memberMatches.Add(new Match(resolution.AnchorOf(memberId), MatchReason(matched[at + 1 + m])));
+                        }
+                    }
+
+                    results[item.Index] = new IngestItemResult(201, signalId, references[subjectId], null, null, null, memberReferences);
+                    stored.Add(new StoredItem(item, signalId, new Match(resolution.AnchorOf(subjectId), MatchReason(matched[at])), memberMatches));
+                }
+
+                await BulkInsert.InsertAsync(db, dataKeys, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, signals, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, members, cancellationToken).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, encodings, cancellationToken).ConfigureAwait(false);
+                beforeSave?.Invoke(results);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return stored;
             }
             finally
             {
-                gate.Release();
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
-    }
-
-    /// <summary>
-    /// Resolves the batch's subjects, derives the partner's references and seals identities, reporters, content and members
-    /// (over the cores) under the subjects' data keys, of which the new ones are only collected (inserted with the batch). Reads
-    /// the database, writes nothing; runs before the gate, and again inside it when a write since touched what it read.
-    /// </summary>
-    private async Task<Prepared> PrepareAsync(Batch batch, DomainTools tools, IReadOnlyCollection<string> allTexts, CancellationToken cancellationToken)
-    {
-        var (caller, accepted, subjectAt, signalIds) = (batch.Caller, batch.Accepted, batch.SubjectAt, batch.SignalIds);
-        var resolution = await SubjectResolution.LoadAsync(db, caller.Convenant, allTexts, cancellationToken).ConfigureAwait(false);
-        var chosen = new Guid[batch.SubjectCount];
-        var matched = new PseudonymKind?[batch.SubjectCount];
-        for (var s = 0; s < chosen.Length; s++)
+        finally
         {
-            chosen[s] = resolution.Resolve(batch.Pseudonyms[s], batch.Texts[s], batch.Now, out matched[s]);
+            gate.Release();
         }
-
-        var newReferences = new List<SubjectRef>();
-        var references = await AddReferencesAsync(caller, tools, resolution, chosen, newReferences, cancellationToken).ConfigureAwait(false);
-        var existingVault = chosen.Where(id => !resolution.IsNew(id)).Distinct().Select(Subject.VaultIdOf).ToList();
-        var newVault = resolution.NewSubjects.Select(s => s.VaultId)
-            .Concat(accepted.Select((a, k) => a.Signal.Reporter is null ? null : Signal.ReporterVaultIdOf(signalIds[k])).OfType<string>()).ToList();
-        var sealedItems = new SealedItem[accepted.Count];
-        using var unit = (await EfVaultKeyStore.PrepareAsync(db, existingVault, newVault, cancellationToken).ConfigureAwait(false)).Activate();
-        using (var seals = vault.BeginSealScope())
-        {
-            // One seal scope per batch: a subject sealed several times (identity, content, group member) unwraps or creates its
-            // data key once; the plaintext keys are zeroed when the scope ends, after every seal worker has finished. A reporter's
-            // vault id is used once, so its key is not kept: the one-shot seal zeroes it at once.
-            await ForEachIndexAsync(accepted.Count, async (k, token) =>
-            {
-                var signal = accepted[k].Signal;
-                var subjectId = chosen[subjectAt[k]];
-                var identity = await seals.SealAsync(Subject.VaultIdOf(subjectId), signal.Identity, token).ConfigureAwait(false);
-                var reporter = signal.Reporter is null ? null
-                    : await vault.SealAsync(Signal.ReporterVaultIdOf(signalIds[k]), signal.Reporter, token).ConfigureAwait(false);
-                var content = batch.Scrubbed[k].Content is not { } fields ? null
-                    : await seals.SealAsync(Subject.VaultIdOf(subjectId), fields, token).ConfigureAwait(false);
-                var memberIdentities = new byte[signal.Group?.Members.Count ?? 0][];
-                for (var m = 0; m < memberIdentities.Length; m++)
-                {
-                    memberIdentities[m] = await seals.SealAsync(Subject.VaultIdOf(chosen[subjectAt[k] + 1 + m]), signal.Group!.Members[m].Identity, token)
-                        .ConfigureAwait(false);
-                }
-
-                sealedItems[k] = new SealedItem(identity, reporter, content, memberIdentities);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new Prepared(resolution, chosen, matched, references, newReferences, existingVault, sealedItems, unit.NewRows);
     }
 
     private static void AddEncoding(
@@ -463,15 +453,4 @@ internal sealed class SignalIngest(
     private sealed record StoredItem(Accepted Item, Guid SignalId, Match Match, List<Match> Members);
 
     private sealed record SealedItem(byte[] Identity, byte[]? Reporter, byte[]? Content, byte[][] Members);
-
-    /// <summary>What <see cref="PrepareAsync"/> works from: the accepted items, their pseudonyms (each item's subject at
-    /// <c>SubjectAt[k]</c>, a group's members right after it), scrubbed content and signal ids.</summary>
-    private sealed record Batch(
-        IngestCaller Caller, List<Accepted> Accepted, IReadOnlyList<IReadOnlyList<Pseudonym>> Pseudonyms, string[][] Texts, int SubjectCount, int[] SubjectAt,
-        (string? Summary, IdentityRecord? Content)[] Scrubbed, Guid[] SignalIds, DateTimeOffset Now);
-
-    /// <summary>A batch resolved and sealed: the subject of every entry, the partner's references, the sealed payloads and the new data keys.</summary>
-    private sealed record Prepared(
-        SubjectResolution Resolution, Guid[] Chosen, PseudonymKind?[] Matched, Dictionary<Guid, string> References, List<SubjectRef> NewReferences,
-        List<string> ExistingVault, SealedItem[] Sealed, List<VaultDataKeyRow> DataKeys);
 }

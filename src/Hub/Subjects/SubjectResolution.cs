@@ -34,9 +34,6 @@ internal sealed class SubjectResolution
 
     public List<SubjectKey> NewKeys { get; } = [];
 
-    /// <summary>The existing subjects the load read (every subject with a key among the batch's pseudonyms).</summary>
-    public IReadOnlyCollection<Guid> LoadedSubjects { get; private init; } = [];
-
     public static async Task<SubjectResolution> LoadAsync(HubDbContext db, string convenant, IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
     {
         var list = pseudonyms.ToList();
@@ -90,7 +87,7 @@ internal sealed class SubjectResolution
             }
         }
 
-        return new SubjectResolution(convenant, byPseudonym, pairs, bsns, anchors) { LoadedSubjects = candidates };
+        return new SubjectResolution(convenant, byPseudonym, pairs, bsns, anchors);
     }
 
     public bool IsNew(Guid id) => _new.ContainsKey(id);

@@ -14,7 +14,6 @@ using SharingHub.Hub.Subjects;
 using SharingHub.HubCtl.Audit;
 using SharingHub.Pseudonymisation.Vault;
 using SharingHub.Hub.Tests.Infrastructure;
-using SharingHub.Hub.Tests.Signals;
 
 namespace SharingHub.Hub.Tests.Retention;
 
@@ -201,56 +200,6 @@ public sealed class RetentionRunTests
         var report = await run;
         Assert.Equal(1, report.GetProperty("outcome").GetProperty("clustersPurged").GetInt32());
         Assert.False(await hub.DbAsync(db => db.Signals.AnyAsync(s => s.Id == signalId)));
-    }
-
-    [Fact]
-    public async Task Run_PurgesTheSubjectAnIngressBatchResolvedAndSealedUnderBeforeTheGate_BatchResolvesAgainIntoANewSubject()
-    {
-        // Ingress resolves and seals before the convenant's write gate. A purge that takes the gate first deletes the subject and
-        // its vault key; the batch must then resolve and seal again, not store under the purged subject or its shredded key.
-        await using var hub = await RetentionTestHub.StartAsync();
-        var submitted = hub.Time.GetUtcNow();
-        var body = RetentionTestHub.PersonBody("300000169", "Ida", "Gerhardt", "1961-05-11");
-        var (oldSignalId, _) = await hub.SubmitAsync(body);
-        var oldSubject = await hub.DbAsync(db => db.Signals.Where(s => s.Id == oldSignalId).Select(s => s.SubjectId).SingleAsync());
-        hub.Time.SetUtcNow(submitted.AddMonths(6));
-        var officer = await hub.PersonTokenAsync(RetentionTestHub.Officer);
-        var submitter = await hub.SystemTokenAsync(RetentionTestHub.Submitter, "signals");
-        using var http = hub.Factory.CreateApiClient();
-        using var waits = new GateWaits();
-        var gate = ConvenantWriteGate.For(RetentionTestHub.Convenant);
-
-        await gate.WaitAsync();
-        Task<JsonElement> run;
-        Task<HttpResponseMessage> ingress;
-        System.Diagnostics.ActivityTraceId ingressTrace;
-        try
-        {
-            run = hub.RunAsync(officer, waits.NewTraceParent(out var runTrace));
-            await waits.WaitingAsync(runTrace);
-            ingress = SignalApi.PostAsync(http, "/api/v1/convenants/zvh/signals", submitter, body, traceParent: waits.NewTraceParent(out ingressTrace));
-            await waits.WaitingAsync(ingressTrace);
-            Assert.Contains(Subject.VaultIdOf(oldSubject), await hub.VaultKeyIdsAsync());
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        var report = await run;
-        Assert.Equal(1, report.GetProperty("outcome").GetProperty("clustersPurged").GetInt32());
-        using var response = await ingress;
-        var json = await Tokens.ReadJsonAsync(response);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, json + hub.LoggedErrors());
-        Assert.Equal("redone", waits.Resolution(ingressTrace));
-        var signalId = Guid.Parse(json.GetProperty("signalId").GetString()!);
-        var signal = await hub.DbAsync(db => db.Signals.AsNoTracking().SingleAsync(s => s.Id == signalId));
-        Assert.NotEqual(oldSubject, signal.SubjectId);
-        Assert.False(await hub.DbAsync(db => db.SubjectKeys.AnyAsync(k => k.SubjectId == oldSubject)));
-        Assert.DoesNotContain(Subject.VaultIdOf(oldSubject), await hub.VaultKeyIdsAsync());
-        var vault = hub.Factory.Services.GetRequiredService<IdentityVault>();
-        var identity = await vault.OpenAsync(Subject.VaultIdOf(signal.SubjectId), signal.Identity);
-        Assert.NotNull(identity);
     }
 
     [Fact]

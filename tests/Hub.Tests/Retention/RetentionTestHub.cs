@@ -131,16 +131,11 @@ internal sealed class RetentionTestHub : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(HttpMethod method, string path, string token, string? body = null, string? traceParent = null)
+    public async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(HttpMethod method, string path, string token, string? body = null)
     {
         using var http = Factory.CreateApiClient();
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (traceParent is not null)
-        {
-            request.Headers.Add("traceparent", traceParent);
-        }
-
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -158,9 +153,9 @@ internal sealed class RetentionTestHub : IAsyncDisposable
         return body;
     }
 
-    public async Task<JsonElement> RunAsync(string? token = null, string? traceParent = null)
+    public async Task<JsonElement> RunAsync(string? token = null)
     {
-        var (status, body) = await CallAsync(HttpMethod.Post, "/api/v1/convenants/zvh/retention/run", token ?? await PersonTokenAsync(Officer), traceParent: traceParent);
+        var (status, body) = await CallAsync(HttpMethod.Post, "/api/v1/convenants/zvh/retention/run", token ?? await PersonTokenAsync(Officer));
         Assert.True(status == HttpStatusCode.OK, "run failed: " + body + LoggedErrors());
         return body;
     }

@@ -20,15 +20,10 @@ internal static class SignalApi
     public static Task<string> TokenAsync(HttpClient http, string clientId) => Tokens.GetAsync(http, clientId, TestAccounts.Secret, "signals");
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string token, string body,
-        string contentType = "application/json", string? idempotencyKey = null, string? traceParent = null)
+        string contentType = "application/json", string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (traceParent is not null)
-        {
-            request.Headers.Add("traceparent", traceParent);
-        }
-
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (idempotencyKey is not null)

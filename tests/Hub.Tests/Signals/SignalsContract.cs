@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Hub.Storage;
 using SharingHub.Hub.Subjects;
-using SharingHub.Hub.Tests.Infrastructure;
 
 namespace SharingHub.Hub.Tests.Signals;
 
@@ -101,77 +100,6 @@ public abstract class SignalsContract(ISignalsHub hub)
 
         var subjectOfOther = await WithDbAsync(db => db.SubjectRefs.Where(r => r.Reference == other).Select(r => r.SubjectId).SingleAsync());
         Assert.NotEqual(original, subjectOfOther);
-    }
-
-    [Fact]
-    public async Task Submit_TwoSignalsOfOneNewPersonResolvedBeforeEitherCommits_OneSubjectTheSecondResolvedAgain()
-    {
-        using var http = Hub.Factory.CreateApiClient();
-        var gemeente = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
-        var body = SignalApi.Person("300000108", "Wessel", "Ilcken", "1990-09-09");
-        var before = await SignalApi.SnapshotAsync(Hub.Factory);
-
-        // Both resolve and seal while the convenant's gate is held (no subject yet), then take it in turn.
-        var (first, second, waits) = await BothAtTheGateAsync(http, (gemeente, body), (gemeente, body));
-        using (waits.Waits)
-        {
-            var firstRef = await SubjectRefOfAsync(first);
-            var secondRef = await SubjectRefOfAsync(second);
-
-            Assert.Equal(firstRef, secondRef);
-            var after = await SignalApi.SnapshotAsync(Hub.Factory);
-            Assert.Equal(before.Tables["subjects"] + 1, after.Tables["subjects"]);
-            Assert.Equal(before.Tables["subject_refs"] + 1, after.Tables["subject_refs"]);
-            Assert.Equal(before.Tables["vault_data_keys"] + 1, after.Tables["vault_data_keys"]);
-            Assert.Equal(before.Tables["signals"] + 2, after.Tables["signals"]);
-            Assert.Equal("before-gate", waits.Waits.Resolution(waits.First));
-            Assert.Equal("redone", waits.Waits.Resolution(waits.Second));
-        }
-    }
-
-    [Fact]
-    public async Task Submit_TwoBsnsForOneBsnlessSubjectResolvedBeforeEitherCommits_SecondGetsItsOwnSubject()
-    {
-        using var http = Hub.Factory.CreateApiClient();
-        var gemeente = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
-        var withoutBsn = """
-            {"subjectType":"person","identifiers":{"givenNames":"Truus","surname":"Schröder","dateOfBirth":"1966-03-14"},
-             "purpose":"aanpak-georganiseerde-criminaliteit","categories":["signaal","identificatie"]}
-            """;
-        var existing = await RefAsync(http, gemeente, withoutBsn);
-        var before = await SignalApi.SnapshotAsync(Hub.Factory);
-
-        // Both find the BSN-less subject before the gate. In turn, the first gives it its BSN; the second's BSN then differs, so
-        // it must not join that subject, although none of its own pseudonyms was written in between.
-        var (first, second, waits) = await BothAtTheGateAsync(http,
-            (gemeente, SignalApi.Person("300000121", "Truus", "Schröder", "1966-03-14")), (gemeente, SignalApi.Person("300000133", "Truus", "Schröder", "1966-03-14")));
-        using (waits.Waits)
-        {
-            Assert.Equal(existing, await SubjectRefOfAsync(first));
-            Assert.NotEqual(existing, await SubjectRefOfAsync(second));
-            var after = await SignalApi.SnapshotAsync(Hub.Factory);
-            Assert.Equal(before.Tables["subjects"] + 1, after.Tables["subjects"]);
-            Assert.Equal("redone", waits.Waits.Resolution(waits.Second));
-        }
-    }
-
-    [Fact]
-    public async Task Submit_TwoNewPersonsResolvedBeforeEitherCommits_NeitherResolvedAgain()
-    {
-        using var http = Hub.Factory.CreateApiClient();
-        var gemeente = await SignalApi.TokenAsync(http, SignalPartners.Gemeente);
-        var before = await SignalApi.SnapshotAsync(Hub.Factory);
-
-        var (first, second, waits) = await BothAtTheGateAsync(http,
-            (gemeente, SignalApi.Person("300000145", "Pieter", "Oud", "1950-10-01")), (gemeente, SignalApi.Person("300000157", "Mart", "Stam", "1949-08-05")));
-        using (waits.Waits)
-        {
-            Assert.NotEqual(await SubjectRefOfAsync(first), await SubjectRefOfAsync(second));
-            var after = await SignalApi.SnapshotAsync(Hub.Factory);
-            Assert.Equal(before.Tables["subjects"] + 2, after.Tables["subjects"]);
-            Assert.Equal("before-gate", waits.Waits.Resolution(waits.First));
-            Assert.Equal("before-gate", waits.Waits.Resolution(waits.Second));
-        }
     }
 
     [Fact]
@@ -521,43 +449,6 @@ public abstract class SignalsContract(ISignalsHub hub)
     {
         await using var scope = Hub.Factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
-    }
-
-    /// <summary>
-    /// Submits two signals while the test holds the convenant's write gate, each after the other has started waiting for it (so
-    /// both resolved and sealed before either committed), then releases the gate: they take it in the order they asked.
-    /// </summary>
-    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second, (GateWaits Waits, System.Diagnostics.ActivityTraceId First, System.Diagnostics.ActivityTraceId Second) Waits)> BothAtTheGateAsync(
-        HttpClient http, (string Token, string Body) first, (string Token, string Body) second)
-    {
-        var waits = new GateWaits();
-        var gate = ConvenantWriteGate.For(SignalPartners.Convenant);
-        await gate.WaitAsync();
-        Task<HttpResponseMessage> one, two;
-        System.Diagnostics.ActivityTraceId oneTrace, twoTrace;
-        try
-        {
-            one = SignalApi.PostAsync(http, SignalApi.SignalsPath, first.Token, first.Body, traceParent: waits.NewTraceParent(out oneTrace));
-            await waits.WaitingAsync(oneTrace);
-            two = SignalApi.PostAsync(http, SignalApi.SignalsPath, second.Token, second.Body, traceParent: waits.NewTraceParent(out twoTrace));
-            await waits.WaitingAsync(twoTrace);
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        return (await one, await two, (waits, oneTrace, twoTrace));
-    }
-
-    private static async Task<string> SubjectRefOfAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var json = await SignalApi.JsonAsync(response);
-            Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
-            return json.GetProperty("subjectRef").GetString()!;
-        }
     }
 
     private static async Task<string> RefAsync(HttpClient http, string token, string body)
