@@ -16,7 +16,7 @@ public abstract class AuditStoreContract
     protected abstract Task<DbConnection> OpenRawAsync();
 
     [Fact]
-    public async Task Initialise_Twice_IsIdempotentAndRecordsVersion1()
+    public async Task Initialise_Twice_IsIdempotentAndRecordsVersions1And2()
     {
         await Store.InitialiseAsync(CancellationToken.None);
         await Store.InitialiseAsync(CancellationToken.None);
@@ -25,8 +25,60 @@ public abstract class AuditStoreContract
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM audit_schema_version";
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        Assert.Equal(1L, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(1L, Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2L, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2L, Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The version-1 schema statements of this provider (for the upgrade test).</summary>
+    internal abstract IReadOnlyList<string> Version1 { get; }
+
+    [Fact]
+    public async Task FindBySubject_EntriesInSeveralIndexRegions_AllFoundInOrder()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        // 40,000 entries span three regions of 16,384; the subject has one entry in each and two in the last.
+        int[] mine = [5, 16_390, 32_768, 39_999];
+        var entries = Enumerable.Range(0, 40_000).Select(i =>
+        {
+            var record = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}");
+            return new PendingEntry(record, Rfc6962.HashLeaf(record), PendingEntry.KeyOf(mine.Contains(i) ? "p1.1.target" : "p1.1.x" + i));
+        }).ToList();
+        await Store.AppendAsync(entries.Take(20_000).ToList(), 0, 1, CancellationToken.None);
+        await Store.AppendAsync(entries.Skip(20_000).ToList(), 20_000, 2, CancellationToken.None);
+
+        var found = await Store.FindBySubjectAsync("p1.1.target", CancellationToken.None);
+
+        Assert.Equal(mine.Select(i => (long)i), found.Select(e => e.Index));
+        Assert.Equal(entries[16_390].Record, found[1].Record);
+        Assert.Empty(await Store.FindBySubjectAsync("p1.1.nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Initialise_Version1Store_UpgradedAndEarlierEntriesFoundBySubject()
+    {
+        await using (var connection = await OpenRawAsync())
+        {
+            foreach (var statement in Version1.Append(AuditSchema.VersionTable).Append("INSERT INTO audit_schema_version (version, applied_at) VALUES (1, 0)"))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        await Store.AppendAsync(Entries(0, 40), 0, 1, CancellationToken.None);
+
+        await Store.InitialiseAsync(CancellationToken.None);
+
+        var found = await Store.FindBySubjectAsync("p1.1.x17", CancellationToken.None);
+        Assert.Equal([17L], found.Select(e => e.Index));
+        await using var check = await OpenRawAsync();
+        await using var versions = check.CreateCommand();
+        versions.CommandText = "SELECT COUNT(*), MAX(version) FROM audit_schema_version";
+        await using var reader = await versions.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(2L, Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2L, Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -124,11 +176,45 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
 
     internal override AuditStore Store => _store;
 
+    internal override IReadOnlyList<string> Version1 => AuditSchema.SqliteV1;
+
     protected override async Task<DbConnection> OpenRawAsync()
     {
         var connection = new SqliteConnection(_store.ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    [Fact]
+    public async Task FindBySubject_Sqlite_SeeksTheRegionIndexAndTheSubjectIndexIsGone()
+    {
+        await _store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + AuditSchema.SqliteFindBySubject;
+        plan.Parameters.Add(new SqliteParameter("@subject", 1L));
+        var details = new List<string>();
+        await using (var reader = await plan.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                details.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains("SEARCH audit_entries USING INDEX ix_audit_entries_region_subject (<expr>=? AND subject_key=?)", details);
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_entries' AND sql IS NOT NULL ORDER BY name";
+        var names = new List<string>();
+        await using (var reader = await indexes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["ix_audit_entries_region_subject"], names);
     }
 
     [Fact]
@@ -186,6 +272,8 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IAsyncLifetime
 
     internal override AuditStore Store => _store!;
 
+    internal override IReadOnlyList<string> Version1 => ["CREATE SCHEMA IF NOT EXISTS " + PostgresAuditStore.Schema, .. AuditSchema.PostgresV1];
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -203,6 +291,45 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT table_schema FROM information_schema.tables WHERE table_name = 'audit_entries'";
         Assert.Equal("audit", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task FindBySubject_Postgres_RegionIndexUsableAndTheSubjectIndexIsGone()
+    {
+        await Store.InitialiseAsync(CancellationToken.None);
+        await using var connection = await OpenRawAsync();
+        await using (var off = connection.CreateCommand())
+        {
+            off.CommandText = "SET enable_seqscan = off";
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN " + AuditSchema.PostgresFindBySubject;
+        plan.Parameters.Add(new NpgsqlParameter("subject", 1L));
+        var text = new System.Text.StringBuilder();
+        await using (var reader = await plan.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("Index Scan using ix_audit_entries_region_subject", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("((idx >> 14) = ANY (", text.ToString(), StringComparison.Ordinal);
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT indexname FROM pg_indexes WHERE schemaname = 'audit' AND tablename = 'audit_entries' AND indexname <> 'audit_entries_pkey' ORDER BY indexname";
+        var names = new List<string>();
+        await using (var reader = await indexes.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["ix_audit_entries_region_subject"], names);
     }
 
     [Fact]

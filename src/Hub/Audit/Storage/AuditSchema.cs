@@ -7,7 +7,15 @@ namespace SharingHub.Hub.Audit.Storage;
 /// </summary>
 internal static class AuditSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>
+    /// Version 2 indexes subjects per region of <c>2^RegionBits</c> consecutive entries: <c>(idx &gt;&gt; 14, subject_key)</c>.
+    /// Appends then insert into the index region of the newest entries only (a few dozen pages), where the version-1 index on
+    /// <c>subject_key</c> alone (a hash) put every insert on a random page of an index that grows with the log; a subject
+    /// lookup probes each region (<see cref="AuditStore.FindBySubjectAsync"/>): one seek per 16,384 entries.
+    /// </summary>
+    public const int RegionBits = 14;
 
     public const string AppendOnlyMessage = "SH3521 audit tables are append-only";
 
@@ -28,6 +36,28 @@ internal static class AuditSchema
         .. SqliteAppendOnly("audit_entries"),
         .. SqliteAppendOnly("audit_checkpoints"),
     ];
+
+    public static readonly string[] SqliteV2 =
+    [
+        $"CREATE INDEX IF NOT EXISTS ix_audit_entries_region_subject ON audit_entries ((idx >> {RegionBits}), subject_key)",
+        "DROP INDEX IF EXISTS ix_audit_entries_subject",
+    ];
+
+    public static readonly string[] PostgresV2 =
+    [
+        $"CREATE INDEX IF NOT EXISTS ix_audit_entries_region_subject ON audit_entries ((idx >> {RegionBits}), subject_key)",
+        "DROP INDEX IF EXISTS ix_audit_entries_subject",
+    ];
+
+    /// <summary>A subject's entries through the region index (SQLite: the regions from a recursive CTE, probed by IN).</summary>
+    public static readonly string SqliteFindBySubject =
+        $"WITH RECURSIVE regions(r) AS (SELECT 0 UNION ALL SELECT r + 1 FROM regions WHERE r < (SELECT COALESCE(MAX(idx), 0) >> {RegionBits} FROM audit_entries)) "
+        + $"SELECT idx, record, leaf_hash FROM audit_entries WHERE (idx >> {RegionBits}) IN (SELECT r FROM regions) AND subject_key = @subject ORDER BY idx";
+
+    /// <summary>A subject's entries through the region index (PostgreSQL: the regions as an array, probed by = ANY).</summary>
+    public static readonly string PostgresFindBySubject =
+        $"SELECT idx, record, leaf_hash FROM audit_entries WHERE (idx >> {RegionBits}) = ANY(ARRAY(SELECT generate_series(0::bigint, "
+        + $"(SELECT COALESCE(MAX(idx), 0) FROM audit_entries) >> {RegionBits}))) AND subject_key = @subject ORDER BY idx";
 
     public static readonly string[] PostgresV1 =
     [

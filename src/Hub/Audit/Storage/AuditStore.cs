@@ -12,6 +12,12 @@ internal abstract class AuditStore
 
     protected abstract IReadOnlyList<string> SchemaV1 { get; }
 
+    /// <summary>Version 2: the subject index per region of entries (<see cref="AuditSchema.RegionBits"/>).</summary>
+    protected abstract IReadOnlyList<string> SchemaV2 { get; }
+
+    /// <summary>The query behind <see cref="FindBySubjectAsync"/> (parameter <c>@subject</c>; uses the version-2 index).</summary>
+    protected abstract string FindBySubjectSql { get; }
+
     /// <summary>Serialises concurrent bootstraps (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock).</summary>
     protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
@@ -28,16 +34,22 @@ internal abstract class AuditStore
         await LockSchemaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, AuditSchema.VersionTable, cancellationToken).ConfigureAwait(false);
         var version = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM audit_schema_version", cancellationToken).ConfigureAwait(false);
-        if (version < 1)
+        (int Version, IReadOnlyList<string> Statements)[] steps = [(1, SchemaV1), (2, SchemaV2)];
+        foreach (var (stepVersion, statements) in steps)
         {
-            foreach (var statement in SchemaV1)
+            if (version >= stepVersion)
+            {
+                continue;
+            }
+
+            foreach (var statement in statements)
             {
                 await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
             }
 
             var insert = Command(connection, transaction, "INSERT INTO audit_schema_version (version, applied_at) VALUES (@v, @t)");
             await using var insertDisposal = insert.ConfigureAwait(false);
-            Add(insert, "@v", (long)AuditSchema.CurrentVersion);
+            Add(insert, "@v", (long)stepVersion);
             Add(insert, "@t", 0L);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -85,8 +97,7 @@ internal abstract class AuditStore
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
-        var command = Command(connection, null,
-            "SELECT idx, record, leaf_hash FROM audit_entries WHERE subject_key = @subject ORDER BY idx");
+        var command = Command(connection, null, FindBySubjectSql);
         await using var commandDisposal = command.ConfigureAwait(false);
         Add(command, "@subject", PendingEntry.KeyOf(subjectId));
 

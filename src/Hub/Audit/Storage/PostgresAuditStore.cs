@@ -23,6 +23,10 @@ internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditSto
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.PostgresV1;
 
+    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.PostgresV2;
+
+    protected override string FindBySubjectSql => AuditSchema.PostgresFindBySubject;
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

@@ -20,6 +20,10 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.SqliteV1;
 
+    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.SqliteV2;
+
+    protected override string FindBySubjectSql => AuditSchema.SqliteFindBySubject;
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
