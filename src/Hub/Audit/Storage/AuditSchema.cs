@@ -37,13 +37,8 @@ internal static class AuditSchema
         .. SqliteAppendOnly("audit_checkpoints"),
     ];
 
-    public static readonly string[] SqliteV2 =
-    [
-        $"CREATE INDEX IF NOT EXISTS ix_audit_entries_region_subject ON audit_entries ((idx >> {RegionBits}), subject_key)",
-        "DROP INDEX IF EXISTS ix_audit_entries_subject",
-    ];
-
-    public static readonly string[] PostgresV2 =
+    /// <summary>Version 2 on both providers (the same SQL): the region index replaces the subject index.</summary>
+    public static readonly string[] V2 =
     [
         $"CREATE INDEX IF NOT EXISTS ix_audit_entries_region_subject ON audit_entries ((idx >> {RegionBits}), subject_key)",
         "DROP INDEX IF EXISTS ix_audit_entries_subject",

@@ -23,7 +23,7 @@ internal sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : AuditSto
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.PostgresV1;
 
-    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.PostgresV2;
+    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.V2;
 
     protected override string FindBySubjectSql => AuditSchema.PostgresFindBySubject;
 

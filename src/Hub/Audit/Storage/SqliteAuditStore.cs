@@ -20,7 +20,7 @@ internal sealed class SqliteAuditStore(string connectionString) : AuditStore
 
     protected override IReadOnlyList<string> SchemaV1 => AuditSchema.SqliteV1;
 
-    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.SqliteV2;
+    protected override IReadOnlyList<string> SchemaV2 => AuditSchema.V2;
 
     protected override string FindBySubjectSql => AuditSchema.SqliteFindBySubject;
 
