@@ -14,11 +14,13 @@ public sealed class StorageOptions
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>
-    /// SQLite only: how often the background checkpointer looks at the size of the WAL (default 50 ms); it checkpoints once the
-    /// WAL holds 4 MiB (<see cref="SqliteCheckpointer.ThresholdBytes"/>).
+    /// SQLite only: how often the background checkpointer copies the WAL into the database file when it was written since the
+    /// last checkpoint (default 500 ms; <see cref="SqliteCheckpointer"/>). Longer intervals copy pages that several commits
+    /// rewrote once; the commits' safety net (<see cref="SqlitePragmas.AutoCheckpointPages"/>) must stay above what ingress
+    /// writes in one interval.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
-    public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 public enum StorageProvider

@@ -13,8 +13,8 @@ namespace SharingHub.Hub.Audit.Storage;
 /// </summary>
 internal sealed class SqliteAuditStore(string connectionString) : AuditStore
 {
-    private static readonly string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint="
-        + SqlitePragmas.AutoCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+    private static readonly string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; "
+        + SqlitePragmas.WalPragmas;
 
     public string ConnectionString { get; } = connectionString;
 
