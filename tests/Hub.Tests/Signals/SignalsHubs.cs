@@ -31,6 +31,13 @@ internal static class SignalPartners
     public const string Convenant = "riec";
     public const string Purpose = "aanpak-georganiseerde-criminaliteit";
 
+    /// <summary>
+    /// The background linker's timer loop is off in the signals hubs: their tests count every table before and after a
+    /// refused request, and a linker run in between (every 5 s by default) links persons of earlier tests, a second writer
+    /// that is not the request's doing (seen once in CI: subject_links 0 → 1). The linker has tests of its own.
+    /// </summary>
+    public static KeyValuePair<string, string?> NoBackgroundLinker { get; } = new("Linkage:Enabled", "false");
+
     public static Task SeedAsync(IServiceProvider services) => TestAccounts.SeedAsync(services, async accounts =>
     {
         await accounts.CreatePartnerAsync(GemeentePartner, "Gemeente Signals", "gemeente", [new("riec", "medewerker")]);
@@ -50,7 +57,7 @@ internal static class SignalPartners
 /// <summary>SQLite file + documents on local files (the embedded defaults).</summary>
 public sealed class SqliteFilesSignalsHub : ISignalsHub, IAsyncLifetime
 {
-    public HubFactory Factory { get; } = new();
+    public HubFactory Factory { get; } = new(new Dictionary<string, string?>([SignalPartners.NoBackgroundLinker]));
 
     public bool IsPostgres => false;
 
@@ -87,6 +94,7 @@ public sealed class PostgresAzuriteSignalsHub : ISignalsHub, IAsyncLifetime, IDi
             ["Documents:Provider"] = "AzureBlob",
             ["Documents:ConnectionString"] = TestServices.AzuriteConnectionString,
             ["Documents:Container"] = "signals-" + Guid.NewGuid().ToString("N"),
+            [SignalPartners.NoBackgroundLinker.Key] = SignalPartners.NoBackgroundLinker.Value,
         });
         await SignalPartners.SeedAsync(Factory.Services);
     }
