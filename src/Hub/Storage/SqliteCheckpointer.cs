@@ -99,7 +99,8 @@ internal sealed partial class SqliteCheckpointer(
                 return new CheckpointResult(frames, frames, copied, RestartOutcome.NotNeeded);
             }
 
-            // Pooled connections get their own settings when opened (SqlitePragmas, the audit store), so this wait stays here.
+            // This connection goes back to the pool with this short wait; every other user sets its own when it opens one
+            // (SqlitePragmas for hub.db, the audit store for audit.db).
             var timeout = connection.CreateCommand();
             await using (timeout.ConfigureAwait(false))
             {
@@ -154,8 +155,10 @@ internal sealed partial class SqliteCheckpointer(
     }
 
     /// <summary>
-    /// Whether a WAL file was written since the last look: its length and last write time (nanoseconds on ext4) against those
-    /// seen then. A missing file counts as unwritten. The first look after start (or after <see cref="Forget"/>) sees a change.
+    /// Whether a WAL file was written since the last look: its length and last write time against those seen then. A missing
+    /// file counts as unwritten. The first look after start (or after <see cref="Forget"/>) sees a change. A commit that leaves
+    /// the length as it was within one tick of the file system's clock after a look is missed; it stays in the WAL, durable,
+    /// and is copied with the next write.
     /// </summary>
     internal sealed class WalFile(string path)
     {
