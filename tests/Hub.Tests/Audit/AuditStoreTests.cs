@@ -15,6 +15,20 @@ public abstract class AuditStoreContract
 
     protected abstract Task<DbConnection> OpenRawAsync();
 
+    /// <summary>One text column of every row a query returns (plans, index names).</summary>
+    protected static async Task<List<string>> ColumnAsync(DbCommand command, int column = 0)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(column));
+        }
+
+        return values;
+    }
+
     [Fact]
     public async Task Initialise_Twice_IsIdempotentAndRecordsVersions1And2()
     {
@@ -193,26 +207,12 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
         await using var plan = connection.CreateCommand();
         plan.CommandText = "EXPLAIN QUERY PLAN " + AuditSchema.SqliteFindBySubject;
         plan.Parameters.Add(new SqliteParameter("@subject", 1L));
-        var details = new List<string>();
-        await using (var reader = await plan.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                details.Add(reader.GetString(3));
-            }
-        }
+        var details = await ColumnAsync(plan, 3);
 
         Assert.Contains("SEARCH audit_entries USING INDEX ix_audit_entries_region_subject (<expr>=? AND subject_key=?)", details);
         await using var indexes = connection.CreateCommand();
         indexes.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_entries' AND sql IS NOT NULL ORDER BY name";
-        var names = new List<string>();
-        await using (var reader = await indexes.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
+        var names = await ColumnAsync(indexes);
 
         Assert.Equal(["ix_audit_entries_region_subject"], names);
     }
@@ -307,27 +307,13 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IAsyncLifetime
         await using var plan = connection.CreateCommand();
         plan.CommandText = "EXPLAIN " + AuditSchema.PostgresFindBySubject;
         plan.Parameters.Add(new NpgsqlParameter("subject", 1L));
-        var text = new System.Text.StringBuilder();
-        await using (var reader = await plan.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                text.AppendLine(reader.GetString(0));
-            }
-        }
+        var text = string.Join('\n', await ColumnAsync(plan));
 
-        Assert.Contains("Index Scan using ix_audit_entries_region_subject", text.ToString(), StringComparison.Ordinal);
-        Assert.Contains("((idx >> 14) = ANY (", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Index Scan using ix_audit_entries_region_subject", text, StringComparison.Ordinal);
+        Assert.Contains("((idx >> 14) = ANY (", text, StringComparison.Ordinal);
         await using var indexes = connection.CreateCommand();
         indexes.CommandText = "SELECT indexname FROM pg_indexes WHERE schemaname = 'audit' AND tablename = 'audit_entries' AND indexname <> 'audit_entries_pkey' ORDER BY indexname";
-        var names = new List<string>();
-        await using (var reader = await indexes.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
+        var names = await ColumnAsync(indexes);
 
         Assert.Equal(["ix_audit_entries_region_subject"], names);
     }

@@ -68,16 +68,8 @@ public sealed class SqliteCheckpointerTests
         var directory = TempDirectory.Create("checkpoint");
         try
         {
-            var connectionString = $"Data Source={Path.Combine(directory, "t.db")};Pooling=False";
-            // The writer stays open (closing the last connection would checkpoint and delete the WAL itself).
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
-            await using (var command = writer.CreateCommand())
-            {
-                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (v BLOB);"
-                    + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO t SELECT randomblob(500) FROM n;";
-                await command.ExecuteNonQueryAsync();
-            }
+            var (connectionString, writer) = await WalWriterAsync(directory, rows: 2000, rowBytes: 500);
+            await using var writerDisposal = writer;
 
             var databaseBefore = new FileInfo(Path.Combine(directory, "t.db")).Length;
             var walBefore = new FileInfo(Path.Combine(directory, "t.db-wal")).Length;
@@ -103,12 +95,9 @@ public sealed class SqliteCheckpointerTests
         var directory = TempDirectory.Create("checkpoint-restart");
         try
         {
-            var connectionString = $"Data Source={Path.Combine(directory, "t.db")};Pooling=False";
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
             // About 22,000 frames of 4 KiB: past RestartFrames.
-            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=10000; CREATE TABLE t (v BLOB);"
-                + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 22000) INSERT INTO t SELECT randomblob(3000) FROM n;");
+            var (connectionString, writer) = await WalWriterAsync(directory, rows: 22_000, rowBytes: 3000);
+            await using var writerDisposal = writer;
 
             // A second writer holds the write lock while the checkpoint starts and commits while it runs: the passive pass
             // cannot copy that commit, so without the restarting pass the log would hold frames not yet copied when the next
@@ -144,11 +133,8 @@ public sealed class SqliteCheckpointerTests
         var directory = TempDirectory.Create("checkpoint-busy");
         try
         {
-            var connectionString = $"Data Source={Path.Combine(directory, "t.db")};Pooling=False";
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
-            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (v BLOB);"
-                + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 22000) INSERT INTO t SELECT randomblob(3000) FROM n;");
+            var (connectionString, writer) = await WalWriterAsync(directory, rows: 22_000, rowBytes: 3000);
+            await using var writerDisposal = writer;
             await ExecuteAsync(writer, "BEGIN IMMEDIATE; INSERT INTO t VALUES (randomblob(10));");
 
             var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -214,6 +200,21 @@ public sealed class SqliteCheckpointerTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA " + pragma;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A WAL database t.db in <paramref name="directory"/> (no pooling) and an open writer that committed
+    /// <paramref name="rows"/> random blobs of <paramref name="rowBytes"/> with auto-checkpoints off. Keep the writer open:
+    /// closing the last connection would checkpoint and delete the WAL itself.
+    /// </summary>
+    private static async Task<(string ConnectionString, SqliteConnection Writer)> WalWriterAsync(string directory, int rows, int rowBytes)
+    {
+        var connectionString = $"Data Source={Path.Combine(directory, "t.db")};Pooling=False";
+        var writer = new SqliteConnection(connectionString);
+        await writer.OpenAsync();
+        await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=10000; CREATE TABLE t (v BLOB);"
+            + $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) INSERT INTO t SELECT randomblob({rowBytes}) FROM n;");
+        return (connectionString, writer);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
