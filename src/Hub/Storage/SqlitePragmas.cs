@@ -24,7 +24,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <see cref="SqliteCheckpointer"/> checkpoints in the background long before (SQLite's default is 1,000 pages). A batch of
     /// 1,000 new subjects writes about 4,200 pages to hub.db's WAL; at 10,000 signals/s the background checkpointer found
     /// 20,000-52,000 frames in the log (its copy and fsync take a few hundred milliseconds, so ticks stretch), and the file
-    /// peaked at 214-321 MB. A lower net (256 MiB) was hit now and then and cost throughput: that checkpoint runs inside the
+    /// peaked at 233-321 MB. A lower net (256 MiB) was hit now and then and cost throughput: that checkpoint runs inside the
     /// committing request (docs/PERFORMANCE.md, session 8).
     /// </summary>
     public const int AutoCheckpointPages = 131_072;
